@@ -1,0 +1,38 @@
+// Workspace lint: Nx module boundaries decide which package may import which.
+import nx from '@nx/eslint-plugin';
+
+const nativeModules = ['sharp', '@tensorflow/*'];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/tmp'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          banTransitiveDependencies: true,
+          depConstraints: [
+            { sourceTag: 'scope:records', onlyDependOnLibsWithTags: [], bannedExternalImports: nativeModules },
+            {
+              sourceTag: 'scope:rewards',
+              onlyDependOnLibsWithTags: ['scope:records'],
+              bannedExternalImports: nativeModules,
+            },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+];

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'rewards',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,2 @@
+import { v } from './index';
+it('sees records', () => expect(v).toBe(1));
