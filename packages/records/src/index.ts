@@ -1,1 +1,29 @@
-export const SCHEMA_VERSION = 1;
+// The public surface of @mixed-r1/records. Fixtures for tests are in '@mixed-r1/records/testing'.
+
+export { TASK_TYPES, isTaskType } from './task-types';
+export type { TaskType } from './task-types';
+export type { Box, Size } from './geometry';
+
+export { SCHEMA_VERSION, SchemaVersionError } from './schema-version';
+export type { FoundSchemaIdentity } from './schema-version';
+export { SCHEMA_NAME_KEY, SCHEMA_VERSION_KEY } from './schema-metadata';
+export type { RecordSchema, RowOf, ColumnsOf } from './schema';
+export type { Column } from './column';
+
+export { sampleSchema } from './schemas/sample';
+export type { SampleRow } from './schemas/sample';
+export { rolloutSchema } from './schemas/rollout';
+export type { RolloutRow } from './schemas/rollout';
+export { rewardSchema, REWARD_COMPONENTS } from './schemas/reward';
+export type { RewardRow, RewardComponent } from './schemas/reward';
+export { advantageSchema } from './schemas/advantage';
+export type { AdvantageRow } from './schemas/advantage';
+
+export { buildBatch, batchFromColumns } from './build';
+export { validateBatch } from './validate';
+export { rowsFromBatch } from './rows';
+
+export { tableToIpcBytes, tableFromIpcBytes, writeIpcFile, readIpcFile, writeIpcStream, readIpcStream } from './ipc';
+export type { IpcFormat } from './ipc';
+export { tableToParquetBytes, tableFromParquetBytes, writeParquet, readParquet } from './parquet';
+export { writeTable, readTable, TABLE_FILE_EXTENSIONS } from './table-file';

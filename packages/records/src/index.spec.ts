@@ -1,0 +1,48 @@
+import * as records from './index';
+import * as testing from './testing';
+
+describe('the public surface', () => {
+  it('exports exactly these values', () => {
+    expect(Object.keys(records).sort()).toEqual(
+      [
+        'REWARD_COMPONENTS',
+        'SCHEMA_NAME_KEY',
+        'SCHEMA_VERSION',
+        'SCHEMA_VERSION_KEY',
+        'SchemaVersionError',
+        'TABLE_FILE_EXTENSIONS',
+        'TASK_TYPES',
+        'advantageSchema',
+        'batchFromColumns',
+        'buildBatch',
+        'isTaskType',
+        'readIpcFile',
+        'readIpcStream',
+        'readParquet',
+        'readTable',
+        'rewardSchema',
+        'rolloutSchema',
+        'rowsFromBatch',
+        'sampleSchema',
+        'tableFromIpcBytes',
+        'tableFromParquetBytes',
+        'tableToIpcBytes',
+        'tableToParquetBytes',
+        'validateBatch',
+        'writeIpcFile',
+        'writeIpcStream',
+        'writeParquet',
+        'writeTable',
+      ].sort(),
+    );
+  });
+
+  it('exports fixture factories from ./testing', () => {
+    expect(Object.keys(testing).sort()).toEqual([
+      'exampleAdvantageRows',
+      'exampleRewardRows',
+      'exampleRolloutRows',
+      'exampleSampleRows',
+    ]);
+  });
+});

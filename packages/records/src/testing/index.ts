@@ -1,0 +1,2 @@
+// Fixtures for tests of packages that exchange record batches.
+export { exampleSampleRows, exampleRolloutRows, exampleRewardRows, exampleAdvantageRows } from './example-rows';
