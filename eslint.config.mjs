@@ -10,6 +10,17 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@mixed-r1/*/*', '!@mixed-r1/*/testing'],
+              message: 'Import a package through its public entry (src/index.ts), or its ./testing entry for fixtures.',
+            },
+          ],
+        },
+      ],
       '@nx/enforce-module-boundaries': [
         'error',
         {
