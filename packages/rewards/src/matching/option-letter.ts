@@ -15,6 +15,7 @@ const LETTER_THEN_TEXT = /^(?:\(([A-Z])\)|([A-Z])[.):])\s+\S/;
 const LONE_CAPITAL = /(?<![\p{L}\p{N}])[A-Z](?![\p{L}\p{N}])/gu;
 
 /** Words that join letters ("A or B", "A is correct"), so "A" before them is still a letter. */
+const MAX_WORD = 12;
 const CONNECTING_WORDS = new Set(['or', 'and', 'nor', 'vs', 'versus', 'is', 'was', 'would', 'seems', 'looks', 'then', 'because']);
 
 /**
@@ -24,8 +25,12 @@ const CONNECTING_WORDS = new Set(['or', 'and', 'nor', 'vs', 'versus', 'is', 'was
 function isEnglishWord(text: string, at: number): boolean {
   const letter = text[at];
   if (letter !== 'A' && letter !== 'I') return false;
-  const next = /^\s+(\p{Ll}+)/u.exec(text.slice(at + 1, at + 16));
-  return next !== null && !CONNECTING_WORDS.has(next[1]);
+  let start = at + 1;
+  while (start < text.length && (text[start] === ' ' || text[start] === '\t' || text[start] === '\n')) start++;
+  if (start === at + 1) return false;
+  let end = start;
+  while (end < text.length && end - start < MAX_WORD && /\p{Ll}/u.test(text[end])) end++;
+  return end > start && !CONNECTING_WORDS.has(text.slice(start, end));
 }
 
 /**

@@ -1,2 +1,0 @@
-import { v } from './index';
-it('sees records', () => expect(v).toBe(1));
