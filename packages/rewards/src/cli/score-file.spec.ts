@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTable, rewardSchema, rowsFromBatch } from '@mixed-r1/records';
@@ -56,5 +56,15 @@ describe('scoreFile', () => {
       ['m1', 1, 0, 0],
     ]);
     expect(rows[0].reason).toMatch(/no options/);
+  });
+});
+
+describe('scoreFile errors', () => {
+  it('names a missing input file and leaves no output behind', async () => {
+    const outPath = join(folder, 'never.jsonl');
+    await expect(scoreFile({ inPath: join(folder, 'absent.jsonl'), outPath, config: DEFAULT_REWARD_CONFIG, context: NO_CONTEXT })).rejects.toThrow(
+      /--in .*absent\.jsonl: no such file/,
+    );
+    expect(readdirSync(folder).filter((name) => name.startsWith('never'))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, renameSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { buildBatch, isTaskType, rewardSchema, writeTable, type RewardRow } from '@mixed-r1/records';
 import type { RewardConfig } from '../reward-config';
@@ -68,32 +68,45 @@ class Summary {
  * Rows sharing an id are one group: their group_index counts 0, 1, 2, ...
  */
 export async function scoreFile(options: ScoreFileOptions): Promise<ScoreFileSummary> {
+  if (!existsSync(options.inPath) || !statSync(options.inPath).isFile()) {
+    throw new Error(`--in ${options.inPath}: no such file; give a JSONL or Arrow IPC file of completions`);
+  }
   mkdirSync(dirname(options.outPath), { recursive: true });
-  const arrowOut = isArrowPath(options.outPath);
-  const temporary = `${options.outPath}.tmp-${process.pid}`;
-  const jsonOut = arrowOut ? null : createWriteStream(temporary, 'utf8');
-  const arrowRows: RewardRow[] = [];
-  const groupSizes = new Map<string, number>();
   const summary = new Summary();
-  const progress = options.progress ? new ProgressBar('scoring', null) : null;
+  if (isArrowPath(options.outPath)) {
+    const rows: RewardRow[] = [];
+    for await (const row of scoredRows(options, summary)) rows.push(row);
+    writeTable(options.outPath, buildBatch(rewardSchema, rows));
+    return summary.result();
+  }
+  const temporary = `${options.outPath}.tmp-${process.pid}`;
+  const out = createWriteStream(temporary, 'utf8');
+  try {
+    for await (const row of scoredRows(options, summary)) {
+      if (!out.write(jsonRow(row) + '\n')) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    }
+    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    renameSync(temporary, options.outPath);
+    return summary.result();
+  } catch (error) {
+    out.destroy();
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
 
+/** Every input row scored, in order, with its group index; each is added to the summary. */
+async function* scoredRows(options: ScoreFileOptions, summary: Summary): AsyncGenerator<RewardRow> {
+  const groupSizes = new Map<string, number>();
+  const progress = options.progress ? new ProgressBar('scoring', null) : null;
   for await (const source of readRequests(options.inPath)) {
     const scored = scoreRow(source, options.config, options.context);
     const groupIndex = groupSizes.get(scored.sampleId) ?? 0;
     groupSizes.set(scored.sampleId, groupIndex + 1);
     const row = { ...scored, groupIndex };
     summary.add(row);
-    if (jsonOut && !jsonOut.write(jsonRow(row) + '\n')) await new Promise<void>((resolve) => jsonOut.once('drain', () => resolve()));
-    if (arrowOut) arrowRows.push(row);
     progress?.tick();
+    yield row;
   }
   progress?.finish();
-
-  if (jsonOut) {
-    await new Promise<void>((resolve, reject) => jsonOut.end((error?: Error | null) => (error ? reject(error) : resolve())));
-    renameSync(temporary, options.outPath);
-  } else {
-    writeTable(options.outPath, buildBatch(rewardSchema, arrowRows));
-  }
-  return summary.result();
 }
