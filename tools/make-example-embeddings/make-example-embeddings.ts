@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { COMMON_WORDS } from './common-words';
+import { seededRandom } from '@mixed-r1/records/testing';
 
 const SPECIAL_TOKENS = ['[UNK]', '<|endoftext|>', '<|im_start|>', '<|im_end|>'];
 const TENSOR_NAME = 'model.embed_tokens.weight';
@@ -155,16 +156,10 @@ function fnv1a(text: string): number {
   return hash;
 }
 
-/** mulberry32, seeded: the random vector of one trigram. */
+/** The random vector of one trigram: mulberry32 seeded by the trigram's hash. */
 function trigramVector(trigram: string, dim: number): Float64Array {
-  let state = fnv1a(trigram);
-  return Float64Array.from({ length: dim }, () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
-  });
+  const random = seededRandom(fnv1a(trigram));
+  return Float64Array.from({ length: dim }, () => random() * 2 - 1);
 }
 
 function embedding(word: string, dim: number): Float64Array {

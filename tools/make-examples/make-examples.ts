@@ -10,20 +10,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { seededRandom } from '@mixed-r1/records/testing';
 
 type Row = Record<string, unknown>;
-
-/** mulberry32: a small seeded generator, enough for varied examples. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = seededRandom(2505_24164);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];

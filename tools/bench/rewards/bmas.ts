@@ -21,6 +21,7 @@ import {
   type SimilarityBackend,
   type SimilarityKernel,
 } from '@mixed-r1/rewards';
+import { seededRandom } from '@mixed-r1/records/testing';
 
 const TARGET_PAIRS_PER_SECOND = 1500;
 const TOKENS = 64;
@@ -31,18 +32,6 @@ const ROUNDS = 5;
 const secondsArg = process.argv.indexOf('--seconds');
 const seconds = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 2;
 if (!(seconds > 0)) throw new Error(`--seconds: expected a positive number, found ${process.argv[secondsArg + 1]}`);
-
-/** mulberry32: a small seeded generator, so runs are comparable. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = seededRandom(12345);
 const table = Float32Array.from({ length: VOCAB * HIDDEN }, () => random() * 2 - 1);

@@ -5,6 +5,7 @@ import { BMAS_COMBINATION_NAMES } from './bmas-combination';
 import { BmasScorer } from './bmas-scorer';
 import type { BmasOptions } from './bmas-options';
 import { InMemoryEmbeddings, WordTokenizer, encodeSafetensors, f32Bytes, naiveBmas, wordLevelTokenizerJson } from './testing';
+import { seededRandom } from '@mixed-r1/records/testing';
 
 /**
  * The hand-computed example of bmas-kernel.spec.ts through the scorer, with raw (unnormalised) rows:
@@ -34,20 +35,9 @@ function handScorer(options: Partial<BmasOptions> = {}): { scorer: BmasScorer; t
   return { scorer: new BmasScorer(new WordTokenizer(VOCAB, ['<s>']), table, options), table };
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A random table of 40 words w0..w39 in 24 dimensions and random sentences over it. */
 function randomWorld(seed: number, options: Partial<BmasOptions> = {}) {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const rows = Array.from({ length: 40 }, () => Array.from({ length: 24 }, () => random() * 2 - 1));
   const vocab = Object.fromEntries(rows.map((_, i) => [`w${i}`, i]));
   const scorer = new BmasScorer(new WordTokenizer(vocab), new InMemoryEmbeddings(rows), options);

@@ -2,20 +2,10 @@ import { createSimilarityBackend, SIMILARITY_KERNELS } from './create-similarity
 import { JsSimilarity } from './js-similarity';
 import { naiveBmas, naiveSimilarities } from './testing';
 import { WasmSimilarity, bestWasmVariant } from './wasm-similarity';
+import { seededRandom } from '@mixed-r1/records/testing';
 
 /** Kernel results against the naive float64 loops. */
 const TOLERANCE = 1e-5;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomRows(count: number, d: number, random: () => number): Float32Array[] {
   return Array.from({ length: count }, () => {
@@ -43,7 +33,7 @@ describe.each(['wasm', 'wasm-simd', 'js'] as const)('%s similarity backend again
   const backend = createSimilarityBackend(kernel);
 
   it.each(SIZES)('n=%i m=%i d=%i: every entry of S and both max-averages', (n, m, d) => {
-    const random = rng(n * 1000 + m * 10 + d);
+    const random = seededRandom(n * 1000 + m * 10 + d);
     const answer = randomRows(n, d, random);
     const reference = randomRows(m, d, random);
     const prepared = backend.prepareReference(reference, d);
@@ -58,7 +48,7 @@ describe.each(['wasm', 'wasm-simd', 'js'] as const)('%s similarity backend again
   });
 
   it('reuses a prepared reference across answers of different lengths', () => {
-    const random = rng(7);
+    const random = seededRandom(7);
     const d = 37;
     const reference = randomRows(6, d, random);
     const prepared = backend.prepareReference(reference, d);
@@ -89,7 +79,7 @@ describe('WasmSimilarity', () => {
   });
 
   it('grows its memory for large inputs and keeps the resident reference correct', () => {
-    const random = rng(99);
+    const random = seededRandom(99);
     const backend = new WasmSimilarity();
     const d = 1024;
     const small = randomRows(3, d, random);
