@@ -43,6 +43,7 @@ describe('the public surface', () => {
       'exampleRewardRows',
       'exampleRolloutRows',
       'exampleSampleRows',
+      'seededRandom',
     ]);
   });
 });
