@@ -5,6 +5,7 @@ describe('the public surface', () => {
   it('exports exactly these values', () => {
     expect(Object.keys(records).sort()).toEqual(
       [
+        'ProgressBar',
         'REWARD_COMPONENTS',
         'SCHEMA_NAME_KEY',
         'SCHEMA_VERSION',

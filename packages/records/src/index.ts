@@ -27,3 +27,6 @@ export { tableToIpcBytes, tableFromIpcBytes, writeIpcFile, readIpcFile, writeIpc
 export type { IpcFormat } from './ipc';
 export { tableToParquetBytes, tableFromParquetBytes, writeParquet, readParquet } from './parquet';
 export { writeTable, readTable, TABLE_FILE_EXTENSIONS } from './table-file';
+
+// Progress of long stage work (reading, scoring, preprocessing many records).
+export { ProgressBar } from './progress/progress-bar';

@@ -1,10 +1,9 @@
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { buildBatch, isTaskType, rewardSchema, writeTable, type RewardRow } from '@mixed-r1/records';
 import type { RewardConfig } from '../reward-config';
 import { scoreCompletion } from '../score-completion';
 import type { RewardContext } from '../task-reward';
-import { ProgressBar } from './progress-bar';
+import { buildBatch, isTaskType, ProgressBar, rewardSchema, writeTable, type RewardRow } from '@mixed-r1/records';
 import { isArrowPath, readRequests, type SourceRow } from './request-source';
 import { parseScoreRequest } from './score-request';
 
