@@ -34,6 +34,18 @@ export default [
               onlyDependOnLibsWithTags: ['scope:records'],
               bannedExternalImports: nativeModules,
             },
+            { sourceTag: 'scope:vision', onlyDependOnLibsWithTags: ['scope:records'], bannedExternalImports: ['@tensorflow/*'] },
+            {
+              sourceTag: 'scope:data-engine',
+              onlyDependOnLibsWithTags: ['scope:records', 'scope:vision'],
+              bannedExternalImports: nativeModules,
+            },
+            { sourceTag: 'scope:policy', onlyDependOnLibsWithTags: ['scope:records'], bannedExternalImports: ['sharp'] },
+            { sourceTag: 'scope:grpo', onlyDependOnLibsWithTags: ['scope:records', 'scope:policy'], bannedExternalImports: ['sharp'] },
+            {
+              sourceTag: 'scope:evaluation',
+              onlyDependOnLibsWithTags: ['scope:records', 'scope:rewards', 'scope:vision', 'scope:policy'],
+            },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib'] },

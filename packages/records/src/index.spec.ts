@@ -5,6 +5,7 @@ describe('the public surface', () => {
   it('exports exactly these values', () => {
     expect(Object.keys(records).sort()).toEqual(
       [
+        'PIXEL_PROCESSORS',
         'ProgressBar',
         'REWARD_COMPONENTS',
         'SCHEMA_NAME_KEY',
@@ -17,6 +18,7 @@ describe('the public surface', () => {
         'batchFromColumns',
         'buildBatch',
         'isTaskType',
+        'pixelsSchema',
         'readIpcFile',
         'readIpcStream',
         'readParquet',

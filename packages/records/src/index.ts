@@ -18,6 +18,8 @@ export { rewardSchema, REWARD_COMPONENTS } from './schemas/reward';
 export type { RewardRow, RewardComponent } from './schemas/reward';
 export { advantageSchema } from './schemas/advantage';
 export type { AdvantageRow } from './schemas/advantage';
+export { pixelsSchema, PIXEL_PROCESSORS } from './schemas/pixels';
+export type { PixelsRow, PixelProcessor } from './schemas/pixels';
 
 export { buildBatch, batchFromColumns } from './build';
 export { validateBatch } from './validate';
