@@ -41,6 +41,8 @@ describe('module boundaries', () => {
     ['data-engine', 'sharp'],
     ['data-engine', '@tensorflow/tfjs-core'],
     ['vision', '@tensorflow/tfjs-core'],
+    ['policy', 'sharp'],
+    ['grpo', 'sharp'],
   ])('forbids %s from importing %s', async (packageName, moduleName) => {
     const errors = await boundaryErrors(packageName, `import * as m from '${moduleName}';\nexport const x = m;\n`);
     expect(errors).toContain(`A project tagged with "scope:${packageName}" is not allowed to import "${moduleName}"`);

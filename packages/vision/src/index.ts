@@ -30,3 +30,29 @@ export {
 } from './decode';
 export { resizePilBicubic, resizeSharpCubic, RESAMPLERS, RESAMPLER_NAMES, resamplerNamed, pilBicubicWasmAvailable, type Resampler, type ResamplerName } from './resample';
 export { createQwenProcessor, DEFAULT_QWEN_OPTIONS, type QwenProcessorOptions } from './processors/qwen2-5-vl';
+export {
+  createInternVLProcessor,
+  DEFAULT_INTERNVL_OPTIONS,
+  internVLTileGrids,
+  closestTileGrid,
+  INTERNVL_TILE_SIZE,
+  INTERNVL_TOKENS_PER_TILE,
+  INTERNVL_TILE_LENGTH,
+  type InternVLProcessorOptions,
+  type TileGrid,
+} from './processors/internvl';
+export { PROCESSORS, createProcessor, processorOptions, processorName, alphaPolicyOf, type ProcessorFactory, type ProcessorOptionsOf } from './processors/registry';
+export {
+  preprocessImages,
+  preprocessImagesInWorkers,
+  concatenatePatchRows,
+  DEFAULT_PREPROCESS_CONCURRENCY,
+  type ImageItem,
+  type ImageFailure,
+  type PreprocessOptions,
+  type PreprocessResult,
+  type ProcessorSpec,
+  type WorkerPreprocessOptions,
+  type ConcatenatedRows,
+} from './batch';
+export { pixelBatchOf, processedFromPixelBatch, MAX_VALUES_PER_RECORD_BATCH } from './pixel-batch';

@@ -27,11 +27,17 @@ export class ProgressBar {
   private draw(now: number): void {
     const seconds = Math.max((now - this.started) / 1000, 1e-9);
     const rate = this.done / seconds;
+    const eta = rate > 0 ? formatSeconds((this.total! - this.done) / rate) : '?';
     const line = this.total
-      ? `${this.label} ${bar(this.done / this.total)} ${this.done}/${this.total} ${rate.toFixed(0)}/s ETA ${formatSeconds((this.total - this.done) / Math.max(rate, 1e-9))}`
-      : `${this.label} ${this.done} ${rate.toFixed(0)}/s ${formatSeconds(seconds)}`;
+      ? `${this.label} ${bar(this.done / this.total)} ${this.done}/${this.total} ${formatRate(rate)}/s ETA ${eta}`
+      : `${this.label} ${this.done} ${formatRate(rate)}/s ${formatSeconds(seconds)}`;
     this.stream.write(this.stream.isTTY ? `\r${line}` : `${line}\n`);
   }
+}
+
+/** Three significant digits at most: "0.412", "12.5", "3480". */
+function formatRate(rate: number): string {
+  return rate >= 100 ? rate.toFixed(0) : rate.toPrecision(3);
 }
 
 function bar(fraction: number, width = 24): string {

@@ -1,6 +1,8 @@
 import { encodePng } from '../encode/encode-png';
 import type { RgbImage } from '../image';
 import type { ImageProcessor, ProcessedImage } from '../processor';
+import { CLIP_MEAN, CLIP_STD, IMAGENET_MEAN, IMAGENET_STD } from '../normalize';
+import { createInternVLProcessor } from '../processors/internvl';
 import { createQwenProcessor } from '../processors/qwen2-5-vl';
 import { preprocessImages } from './preprocess-images';
 
@@ -67,6 +69,20 @@ describe('preprocessImages', () => {
     const { processed, failures } = await preprocessImages([{ sampleId: 'big', source: png56x28 }], createQwenProcessor(), { limitInputPixels: 1000 });
     expect(processed).toEqual([]);
     expect(failures).toMatchObject([{ sampleId: 'big', kind: 'too-many-pixels' }]);
+  });
+
+  it("makes RGBA images RGB as each processor's reference does", async () => {
+    // Every pixel (200, 10, 10) and fully transparent; both sizes need no resize.
+    const rgba = (side: number) => encodePng({ data: Uint8Array.from({ length: side * side * 4 }, (_, i) => [200, 10, 10, 0][i % 4]), width: side, height: side, channels: 4 });
+    const firstValue = async (processor: ImageProcessor, png: Uint8Array, alpha?: 'white' | 'drop') =>
+      (await preprocessImages([{ sampleId: 'rgba', source: png }], processor, { alpha })).processed[0].rows[0];
+    const qwenPng = await rgba(56);
+    const internVLPng = await rgba(448);
+    // qwen-vl-utils to_rgb composites on white: red 255.
+    expect(await firstValue(createQwenProcessor(), qwenPng)).toBeCloseTo((1 - CLIP_MEAN[0]) / CLIP_STD[0], 5);
+    // InternVL's convert('RGB') drops alpha: red 200.
+    expect(await firstValue(createInternVLProcessor(), internVLPng)).toBeCloseTo((200 / 255 - IMAGENET_MEAN[0]) / IMAGENET_STD[0], 5);
+    expect(await firstValue(createInternVLProcessor(), internVLPng, 'white')).toBeCloseTo((1 - IMAGENET_MEAN[0]) / IMAGENET_STD[0], 5);
   });
 
   it('reports progress after every image, processed or not', async () => {

@@ -1,6 +1,7 @@
-import { decodeImage } from '../decode';
+import { decodeImage, type AlphaPolicy } from '../decode';
 import { ImageError, type ImageErrorKind } from '../errors';
 import type { ImageProcessor, ProcessedImage } from '../processor';
+import { alphaPolicyOf } from '../processors/registry';
 import { mapWithConcurrency } from './async-pool';
 
 /** One image to preprocess: encoded bytes, or a file path. */
@@ -21,6 +22,8 @@ export interface PreprocessOptions {
   readonly concurrency?: number;
   /** Larger images are rejected as 'too-many-pixels' (the decoder's default when not given). */
   readonly limitInputPixels?: number;
+  /** How an RGBA image becomes RGB; default: as the processor's reference does (see `alphaPolicyOf`). */
+  readonly alpha?: AlphaPolicy;
   /** Called after each image, processed or failed. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -47,11 +50,13 @@ export async function preprocessImages(
   processor: ImageProcessor,
   options: PreprocessOptions = {},
 ): Promise<PreprocessResult> {
-  const { concurrency = DEFAULT_PREPROCESS_CONCURRENCY, limitInputPixels, onProgress } = options;
+  const { concurrency = DEFAULT_PREPROCESS_CONCURRENCY, onProgress } = options;
+  const decoding = decodingOf(processor, options);
   let done = 0;
   const outcomes = await mapWithConcurrency(items, concurrency, async (item): Promise<Outcome> => {
-    const outcome = await preprocessOne(item, processor, limitInputPixels);
-    onProgress?.(++done, items.length);
+    const outcome = await preprocessOne(item, processor, decoding);
+    done++;
+    onProgress?.(done, items.length);
     return outcome;
   });
   return resultOf(outcomes);
@@ -68,10 +73,21 @@ export function resultOf(outcomes: readonly Outcome[]): PreprocessResult {
   return { processed, failures };
 }
 
+/** How a batch decodes its images. */
+export interface Decoding {
+  readonly alpha: AlphaPolicy;
+  readonly limitInputPixels: number | undefined;
+}
+
+export function decodingOf(processor: Pick<ImageProcessor, 'name'>, options: Pick<PreprocessOptions, 'alpha' | 'limitInputPixels'>): Decoding {
+  return { alpha: options.alpha ?? alphaPolicyOf(processor.name), limitInputPixels: options.limitInputPixels };
+}
+
 /** Decodes and processes one image; an ImageError becomes a failure, any other error is thrown. */
-export async function preprocessOne(item: ImageItem, processor: ImageProcessor, limitInputPixels: number | undefined): Promise<Outcome> {
+export async function preprocessOne(item: ImageItem, processor: ImageProcessor, decoding: Decoding): Promise<Outcome> {
   try {
-    const decodeOptions = limitInputPixels === undefined ? { sampleId: item.sampleId } : { sampleId: item.sampleId, limitInputPixels };
+    const { alpha, limitInputPixels } = decoding;
+    const decodeOptions = limitInputPixels === undefined ? { sampleId: item.sampleId, alpha } : { sampleId: item.sampleId, alpha, limitInputPixels };
     const image = await decodeImage(item.source, decodeOptions);
     return { image: await processor.process(image, item.sampleId) };
   } catch (error) {

@@ -11,7 +11,7 @@ function serve(): void {
   const setup = workerData as WorkerSetup;
   const processor = createProcessor(setup.processor, setup.options);
   port.on('message', (task: WorkerTask) => {
-    preprocessOne(task, processor, setup.limitInputPixels).then(
+    preprocessOne(task, processor, setup.decoding).then(
       (outcome: Outcome) => {
         const transfer = 'image' in outcome ? [outcome.image.rows.buffer as ArrayBuffer] : [];
         port.postMessage({ index: task.index, outcome } satisfies WorkerReply, transfer);

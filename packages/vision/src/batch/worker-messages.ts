@@ -1,11 +1,11 @@
 import type { ProcessorName } from '../processor';
-import type { ImageItem, Outcome } from './preprocess-images';
+import type { Decoding, ImageItem, Outcome } from './preprocess-images';
 
 /** What a preprocessing worker starts with. */
 export interface WorkerSetup {
   readonly processor: ProcessorName;
   readonly options: unknown;
-  readonly limitInputPixels: number | undefined;
+  readonly decoding: Decoding;
 }
 
 /** One image for a worker; `index` is its place in the input. */

@@ -32,8 +32,14 @@ describe('preprocessImagesInWorkers', () => {
       failures,
     });
     expect(summary(inWorkers)).toEqual(summary(inProcess));
+    expect(inWorkers.processed[0].rows).toBeInstanceOf(Float32Array);
     expect(inWorkers.failures.map(({ sampleId, kind }) => [sampleId, kind])).toEqual([['corrupt', 'undecodable']]);
     expect(progress).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('finishes without a progress callback, with more workers than images', async () => {
+    const { processed, failures } = await preprocessImagesInWorkers(items.slice(0, 2), { name: 'qwen2_5_vl' }, { workers: 4 });
+    expect([processed.map((image) => image.sampleId), failures]).toEqual([['image-0', 'image-1'], []]);
   });
 
   it('throws an error that is not a bad image, from inside a worker', async () => {

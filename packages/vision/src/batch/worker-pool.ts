@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { ProcessorName } from '../processor';
 import { processorOptions } from '../processors/registry';
-import { resultOf, type ImageItem, type Outcome, type PreprocessOptions, type PreprocessResult } from './preprocess-images';
+import { decodingOf, resultOf, type ImageItem, type Outcome, type PreprocessOptions, type PreprocessResult } from './preprocess-images';
 import type { WorkerReply, WorkerSetup, WorkerTask } from './worker-messages';
 
 /** A processor by registry name and settings: what a worker thread can make its own copy from. */
@@ -48,7 +48,11 @@ export async function preprocessImagesInWorkers(
   for (const [name, value] of [['workers', workerCount], ['concurrency', concurrency]] as const) {
     if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a whole number >= 1, found ${value}`);
   }
-  const setup: WorkerSetup = { processor: spec.name, options: processorOptions(spec.name, spec.options ?? {}), limitInputPixels: options.limitInputPixels };
+  const setup: WorkerSetup = {
+    processor: spec.name,
+    options: processorOptions(spec.name, spec.options ?? {}),
+    decoding: decodingOf(spec, options),
+  };
   if (items.length === 0) return { processed: [], failures: [] };
   const workers = Array.from({ length: Math.min(workerCount, items.length) }, () => startWorker(setup));
   try {
@@ -56,6 +60,17 @@ export async function preprocessImagesInWorkers(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+}
+
+/**
+ * The outcome with its rows as a Float32Array of this context: a message's typed arrays are made
+ * in the thread's main context, which is not the caller's under a vm context (jest), where
+ * `instanceof Float32Array` would then be false. The view shares the transferred buffer.
+ */
+function ownRealm(outcome: Outcome): Outcome {
+  if (!('image' in outcome)) return outcome;
+  const { rows } = outcome.image;
+  return { image: { ...outcome.image, rows: new Float32Array(rows.buffer, rows.byteOffset, rows.length) } };
 }
 
 /** Sends the items to the workers, at most `concurrency` in flight, the next one to whichever answers. */
@@ -84,8 +99,9 @@ function runOnWorkers(
       worker.on('message', (reply: WorkerReply) => {
         if (failed) return;
         if ('error' in reply) return fail(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
-        outcomes[reply.index] = reply.outcome;
-        onProgress?.(++done, items.length);
+        outcomes[reply.index] = ownRealm(reply.outcome);
+        done++;
+        onProgress?.(done, items.length);
         if (done === items.length) resolve(outcomes);
         else send(worker);
       });

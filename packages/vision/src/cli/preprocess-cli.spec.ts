@@ -73,6 +73,15 @@ describe('vision:preprocess', () => {
     );
   });
 
+  it('writes the same pixels and rejections with --workers', async () => {
+    const inProcess = join(folder, 'in-process.arrow');
+    const inWorkers = join(folder, 'in-workers.arrow');
+    expect((await run(['--in', images, '--out', inProcess, '--max-pixels', '20000', '--no-progress'])).code).toBe(0);
+    expect((await run(['--in', images, '--out', inWorkers, '--max-pixels', '20000', '--no-progress', '--workers', '2'])).code).toBe(0);
+    expect(readFileSync(inWorkers)).toEqual(readFileSync(inProcess));
+    expect(readFileSync(`${inWorkers}.rejected.jsonl`, 'utf8')).toBe(readFileSync(`${inProcess}.rejected.jsonl`, 'utf8'));
+  }, 60_000);
+
   it('preprocesses one file with InternVL and its settings, and writes an empty rejected list', async () => {
     const outPath = join(folder, 'one.arrows');
     const { code, out } = await run(['--in', join(images, 'b.png'), '--out', outPath, '--processor', 'internvl', '--max-tiles', '2', '--resample', 'sharp']);
@@ -93,6 +102,7 @@ describe('vision:preprocess', () => {
     [['--max-pixels', '-1'], /setting --max-pixels: expected a whole number >= 1, found -1/],
     [['--resample', 'nearest'], /setting --resample: expected a resampler name \(one of pil, sharp\), found "nearest"/],
     [['--concurrency', '0'], /--concurrency: expected a whole number >= 1, found 0/],
+    [['--workers', '-1'], /--workers: expected a whole number >= 0, found -1/],
     [['--bogus', '1'], /Unknown argument: bogus/],
   ])('exits 1 on %j, saying what is wrong', async (extra, message) => {
     const outPath = join(folder, 'never.arrow');
@@ -100,6 +110,16 @@ describe('vision:preprocess', () => {
     expect(code).toBe(1);
     expect(err.join('\n')).toMatch(message);
     expect(existsSync(outPath)).toBe(false);
+  });
+
+  it('prints its usage for --help and exits 0', async () => {
+    const printed = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      expect((await run(['--help'])).code).toBe(0);
+      expect(printed.mock.calls.join('\n')).toMatch(/--in: an image file, or a folder scanned recursively/);
+    } finally {
+      printed.mockRestore();
+    }
   });
 
   it('exits 1 on a missing input, a bad output extension, or no --in', async () => {

@@ -4,35 +4,42 @@ import { TABLE_FILE_EXTENSIONS } from '@mixed-r1/records';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { DEFAULT_PREPROCESS_CONCURRENCY } from '../batch';
-import { PROCESSOR_NAMES, type ImageProcessor, type ProcessorName } from '../processor';
-import { createProcessor, processorOptions } from '../processors/registry';
+import { PROCESSOR_NAMES, type ProcessorName } from '../processor';
+import { processorOptions } from '../processors/registry';
 import { IMAGE_EXTENSIONS, listImageFiles, type ImageFileList } from './image-files';
 import { preprocessFiles, type PreprocessFilesSummary } from './preprocess-files';
 
-const DESCRIPTION = `Preprocesses images for a vision-language model and writes the records package's
-"pixels" batch (one row per image: sample id, processor, grid, model-input size, token count and
-the Float32 input rows).
+const DESCRIPTION = `Preprocesses images for a vision-language model and writes the records
+package's "pixels" batch: one row per image with its sample id, processor,
+grid, model-input size, token count and Float32 input rows.
 
---in: an image file, or a folder scanned recursively for ${IMAGE_EXTENSIONS.join(' ')} files
-  (case-insensitive); a sample id is the file's path relative to the folder, with '/' separators.
---out: the pixels batch, in the format its extension names (${TABLE_FILE_EXTENSIONS.join(' ')}).
-  Images that cannot be preprocessed (corrupt, too small, too many pixels, ...) are printed and
-  listed in <out>.rejected.jsonl as {"sample_id", "kind", "message"}; the others are processed.
-  All rows are held in memory until the file is written.
+--in: an image file, or a folder scanned recursively for image files:
+  ${IMAGE_EXTENSIONS.join(' ')} (any case). A sample id is the path
+  relative to the folder, with '/' separators.
+--out: the pixels batch, in the format its extension names:
+  ${TABLE_FILE_EXTENSIONS.join(' ')}. Images that cannot be preprocessed
+  (corrupt, too small, too many pixels, ...) are printed and listed in
+  <out>.rejected.jsonl as {"sample_id", "kind", "message"}; the others are
+  processed. All rows are held in memory until the file is written.
 
-Settings (each applies to the processors named; the defaults are each model's own):
+Settings, per processor (defaults: each model's own):
   qwen2_5_vl: --min-pixels (3136) --max-pixels (12845056) --resample (pil)
-  internvl:   --min-tiles (1) --max-tiles (12) --use-thumbnail / --no-use-thumbnail (true) --resample (pil)
-  --resample pil is bit-exact with Pillow's bicubic resize; sharp is faster and not bit-exact.
+  internvl: --min-tiles (1) --max-tiles (12) --resample (pil)
+    --use-thumbnail / --no-use-thumbnail (on)
+  --resample pil is bit-exact with Pillow's bicubic resize; sharp is faster
+  and not bit-exact.
+--workers N: preprocess on N worker threads, each with its own processor (the
+  exact path is CPU-bound), for machines with several free cores.
 
-Exit code 0 when the images were processed (some may have been rejected), 1 on a usage or
-settings error.`;
+Exit code 0 when the images were processed (some may have been rejected),
+1 on a usage or settings error.`;
 
 interface PreprocessArguments {
   in: string;
   out: string;
   processor: ProcessorName;
-  concurrency: number;
+  workers: number;
+  concurrency?: number;
   progress: boolean;
   limitInputPixels?: number;
   minPixels?: number;
@@ -52,7 +59,6 @@ const kebabCase = (key: string) => key.replace(/[A-Z]/g, (letter) => `-${letter.
 class UsageError extends Error {}
 
 function parseArguments(argv: string[]): PreprocessArguments | 'help' {
-  let help = false;
   const parsed = yargs(argv)
     .scriptName('vision:preprocess')
     .usage(DESCRIPTION)
@@ -65,7 +71,8 @@ function parseArguments(argv: string[]): PreprocessArguments | 'help' {
     .option('max-tiles', { type: 'number', describe: 'internvl: the most 448-px tiles' })
     .option('use-thumbnail', { type: 'boolean', describe: 'internvl: add a thumbnail tile when there are several' })
     .option('resample', { type: 'string', describe: 'pil (bit-exact with Pillow) or sharp (faster)' })
-    .option('concurrency', { type: 'number', default: DEFAULT_PREPROCESS_CONCURRENCY, describe: 'images decoded and processed at once' })
+    .option('workers', { type: 'number', default: 0, describe: 'worker threads to preprocess on (0: the main thread); for several free cores' })
+    .option('concurrency', { type: 'number', describe: `images in flight (default ${DEFAULT_PREPROCESS_CONCURRENCY}, or 2 per worker)` })
     .option('limit-input-pixels', { type: 'number', describe: 'reject images with more pixels (decompression bombs)' })
     .option('progress', { type: 'boolean', default: true, describe: 'show a progress bar on stderr for a folder' })
     .strict()
@@ -74,14 +81,16 @@ function parseArguments(argv: string[]): PreprocessArguments | 'help' {
       throw new UsageError(message ?? error?.message);
     })
     .help()
+    .version(false)
+    .wrap(null)
     .showHelpOnFail(false)
     .parseSync();
-  if (parsed.help === true) help = true;
-  return help ? 'help' : (parsed as unknown as PreprocessArguments);
+  return parsed.help === true ? 'help' : (parsed as unknown as PreprocessArguments);
 }
 
 interface Plan {
-  readonly processor: ImageProcessor;
+  readonly processor: ProcessorName;
+  readonly settings: object;
   readonly list: ImageFileList;
   readonly args: PreprocessArguments;
 }
@@ -99,6 +108,7 @@ function plan(args: PreprocessArguments): Plan {
     throw new UsageError(`--out ${args.out}: unknown table file extension "${extension}"; use one of ${TABLE_FILE_EXTENSIONS.join(', ')}`);
   }
   wholeNumberFlag('concurrency', args.concurrency);
+  if (!(Number.isSafeInteger(args.workers) && args.workers >= 0)) throw new UsageError(`--workers: expected a whole number >= 0, found ${args.workers}`);
   wholeNumberFlag('limit-input-pixels', args.limitInputPixels);
   const overrides: Record<string, unknown> = {};
   for (const flag of SETTING_FLAGS) {
@@ -106,9 +116,9 @@ function plan(args: PreprocessArguments): Plan {
     if (value !== undefined) overrides[camelCase(flag)] = value;
   }
   const label = (key: string) => `--${kebabCase(key)}`;
-  let processor: ImageProcessor;
+  let settings: object;
   try {
-    processor = createProcessor(args.processor, processorOptions(args.processor, overrides, label));
+    settings = processorOptions(args.processor, overrides, label);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -118,7 +128,7 @@ function plan(args: PreprocessArguments): Plan {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  return { processor, list, args };
+  return { processor: args.processor, settings, list, args };
 }
 
 function report(summary: PreprocessFilesSummary, plan: Plan, log: (line: string) => void, logError: (line: string) => void): void {
@@ -126,7 +136,7 @@ function report(summary: PreprocessFilesSummary, plan: Plan, log: (line: string)
   for (const failure of failures) logError(`rejected ${failure.sampleId} (${failure.kind}): ${failure.message}`);
   if (plan.list.skipped > 0) log(`skipped ${plan.list.skipped} entries of ${plan.args.in} without an image extension`);
   log(
-    `preprocessed ${processed} of ${images} images with ${plan.processor.name} into ${plan.args.out}: ` +
+    `preprocessed ${processed} of ${images} images with ${plan.processor} into ${plan.args.out}: ` +
       `${failures.length} rejected${failures.length > 0 ? ` (listed in ${summary.rejectedPath})` : ''}, ` +
       `${totalTokens} image tokens, ${(images / Math.max(seconds, 1e-9)).toFixed(1)} images/s`,
   );
@@ -151,6 +161,8 @@ export async function main(argv: string[], log: (line: string) => void = console
     files: checked.list.files,
     outPath: checked.args.out,
     processor: checked.processor,
+    settings: checked.settings,
+    workers: checked.args.workers,
     concurrency: checked.args.concurrency,
     limitInputPixels: checked.args.limitInputPixels,
     progress: checked.args.progress && checked.list.folder,

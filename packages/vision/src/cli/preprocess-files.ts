@@ -2,15 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ProgressBar, writeTable } from '@mixed-r1/records';
-import { preprocessImages, type ImageFailure } from '../batch';
+import { preprocessImages, preprocessImagesInWorkers, type ImageFailure, type ImageItem, type PreprocessOptions, type PreprocessResult } from '../batch';
 import { pixelBatchOf } from '../pixel-batch';
-import type { ImageProcessor } from '../processor';
+import type { ImageProcessor, ProcessorName } from '../processor';
+import { createProcessor } from '../processors/registry';
 import type { ImageFile } from './image-files';
 
 export interface PreprocessFilesOptions {
   readonly files: readonly ImageFile[];
   readonly outPath: string;
-  readonly processor: ImageProcessor;
+  readonly processor: ProcessorName;
+  /** Validated settings of the processor (see `processorOptions`). */
+  readonly settings: object;
+  /** Worker threads to preprocess on; 0: in this thread. */
+  readonly workers: number;
   readonly concurrency?: number;
   readonly limitInputPixels?: number;
   /** Show a progress bar on stderr. */
@@ -37,14 +42,11 @@ export function rejectedPathOf(outPath: string): string {
  * are replaced atomically.
  */
 export async function preprocessFiles(options: PreprocessFilesOptions): Promise<PreprocessFilesSummary> {
-  const { files, outPath, processor } = options;
-  const bar = options.progress ? new ProgressBar(`preprocess ${processor.name}`, files.length) : undefined;
+  const { files, outPath } = options;
+  const bar = options.progress ? new ProgressBar(`preprocess ${options.processor}`, files.length) : undefined;
   const started = performance.now();
-  const { processed, failures } = await preprocessImages(
-    files.map((file) => ({ sampleId: file.sampleId, source: file.path })),
-    processor,
-    { concurrency: options.concurrency, limitInputPixels: options.limitInputPixels, onProgress: () => bar?.tick() },
-  );
+  const items = files.map((file) => ({ sampleId: file.sampleId, source: file.path }));
+  const { processed, failures } = await preprocess(items, options, { onProgress: () => bar?.tick() });
   bar?.finish();
   const seconds = (performance.now() - started) / 1000;
   const rejectedPath = rejectedPathOf(outPath);
@@ -52,6 +54,15 @@ export async function preprocessFiles(options: PreprocessFilesOptions): Promise<
   writeTable(outPath, pixelBatchOf(processed));
   const totalTokens = processed.reduce((sum, image) => sum + image.tokenCount, 0);
   return { images: files.length, processed: processed.length, failures, totalTokens, seconds, rejectedPath };
+}
+
+function preprocess(items: ImageItem[], options: PreprocessFilesOptions, progress: Pick<PreprocessOptions, 'onProgress'>): Promise<PreprocessResult> {
+  const common = { ...progress, concurrency: options.concurrency, limitInputPixels: options.limitInputPixels };
+  if (options.workers > 0) {
+    return preprocessImagesInWorkers(items, { name: options.processor, options: options.settings }, { ...common, workers: options.workers });
+  }
+  const processor: ImageProcessor = createProcessor(options.processor, options.settings);
+  return preprocessImages(items, processor, common);
 }
 
 function rejectedLine(failure: ImageFailure): Record<string, string> {

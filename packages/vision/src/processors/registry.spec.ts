@@ -1,6 +1,6 @@
 import { PIXEL_PROCESSORS } from '@mixed-r1/records';
 import { PROCESSOR_NAMES } from '../processor';
-import { createProcessor, processorName, processorOptions, PROCESSORS } from './registry';
+import { alphaPolicyOf, createProcessor, processorName, processorOptions, PROCESSORS } from './registry';
 
 describe('the processor registry', () => {
   it('registers every processor name, and they are the pixels schema processors', () => {
@@ -21,6 +21,11 @@ describe('the processor registry', () => {
   it('makes InternVL with its defaults (800x600 -> 4x3 tiles) or the given settings', () => {
     expect(createProcessor('internvl').inputSize([800, 600])).toEqual([1792, 1344]);
     expect(createProcessor('internvl', { maxTiles: 6 }).inputSize([800, 600])).toEqual([1344, 896]);
+  });
+
+  it("makes RGBA images RGB as each model's reference code does", () => {
+    expect(alphaPolicyOf('qwen2_5_vl')).toBe('white');
+    expect(alphaPolicyOf('internvl')).toBe('drop');
   });
 
   it('throws on an unknown name, listing the valid ones', () => {

@@ -1,3 +1,4 @@
+import type { AlphaPolicy } from '../decode';
 import { RESAMPLER_NAMES } from '../resample';
 import { PROCESSOR_NAMES, type ImageProcessor, type ProcessorName } from '../processor';
 import { createInternVLProcessor, DEFAULT_INTERNVL_OPTIONS, type InternVLProcessorOptions } from './internvl';
@@ -11,6 +12,8 @@ interface Setting {
 
 /** One registered processor: its settings with their defaults, and how to make it from them. */
 export interface ProcessorFactory<Options extends object> {
+  /** How the model's reference code makes an RGBA image RGB before preprocessing. */
+  readonly alpha: AlphaPolicy;
   readonly defaults: Options;
   readonly settings: { readonly [K in keyof Options]: Setting };
   /** A rule across settings: the problem and its fix, or undefined when the settings agree. */
@@ -33,6 +36,8 @@ function orderProblem(lowName: string, low: number, highName: string, high: numb
 }
 
 const qwen2_5_vl: ProcessorFactory<QwenProcessorOptions> = {
+  // qwen-vl-utils `vision_process.py` `to_rgb`: RGBA is composited on white.
+  alpha: 'white',
   defaults: DEFAULT_QWEN_OPTIONS,
   settings: { minPixels: wholeNumber, maxPixels: wholeNumber, resample: resamplerName },
   crossCheck: ({ minPixels, maxPixels }, label) =>
@@ -41,6 +46,8 @@ const qwen2_5_vl: ProcessorFactory<QwenProcessorOptions> = {
 };
 
 const internvl: ProcessorFactory<InternVLProcessorOptions> = {
+  // InternVL `load_image`: `Image.open(image_file).convert('RGB')`, which drops alpha.
+  alpha: 'drop',
   defaults: DEFAULT_INTERNVL_OPTIONS,
   settings: { minTiles: wholeNumber, maxTiles: wholeNumber, useThumbnail: flag, resample: resamplerName },
   crossCheck: ({ minTiles, maxTiles }, label) =>
@@ -72,6 +79,11 @@ function shown(value: unknown): string {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** How images are made RGB for processor `name`, as its reference code does. */
+export function alphaPolicyOf(name: ProcessorName): AlphaPolicy {
+  return PROCESSORS[name].alpha;
 }
 
 /** A processor name, checked; an unknown name throws with the valid names. */

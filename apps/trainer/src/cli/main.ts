@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { selectBackend } from '@mixed-r1/policy';
+import { resolveTrainerConfig, TRAINER_DEFAULTS } from '../config/trainer-config';
+import { latestCheckpoint } from '../run/checkpoints';
+import { runSft } from '../sft/run-sft';
+import { runTrain } from '../train/run-train';
+import { configLayers } from './config-layers';
+
+const SETTINGS_HELP = `Settings (defaults < --config FILE < command line, e.g. --sft.steps=100 --grpo.groupSize=4):
+${JSON.stringify(TRAINER_DEFAULTS, null, 2)}`;
+
+/**
+ * SIGINT asks the loop to checkpoint and stop after the current step (a second one exits at once);
+ * `--stop-after N` does the same after N steps of this invocation (to run a long job in slices).
+ */
+function stopOnInterrupt(stopAfter: unknown): () => boolean {
+  let requested = false;
+  let steps = 0;
+  const limit = typeof stopAfter === 'number' ? stopAfter : Infinity;
+  process.once('SIGINT', () => {
+    requested = true;
+    console.error('\ninterrupt: saving a checkpoint after this step (press Ctrl-C again to exit now)');
+    process.once('SIGINT', () => process.exit(130));
+  });
+  return () => requested || ++steps >= limit;
+}
+
+async function sft(args: Record<string, unknown>): Promise<void> {
+  const config = resolveTrainerConfig(configLayers(args));
+  const backend = await selectBackend(config.backend);
+  console.log(`backend: ${backend.name}`);
+  const resumeFrom = typeof args.resume === 'string' ? latestCheckpoint(args.resume) : null;
+  const result = await runSft({ config, resumeFrom, shouldStop: stopOnInterrupt(args['stop-after']) });
+  await result.policy.save(`${config.out}/model`);
+  console.log(`sft: ${result.steps} steps, last loss ${result.finalLoss.toFixed(4)}, validation loss ${result.validationLoss?.toFixed(4) ?? 'n/a'}; model in ${config.out}/model`);
+}
+
+async function train(args: Record<string, unknown>): Promise<void> {
+  const config = resolveTrainerConfig(configLayers(args));
+  const backend = await selectBackend(config.backend);
+  console.log(`backend: ${backend.name}`);
+  const resumeFrom = typeof args.resume === 'string' ? latestCheckpoint(args.resume) : null;
+  const dumpDir = typeof args['dump-batches'] === 'string' ? (args['dump-batches'] as string) : null;
+  const result = await runTrain({ config, resumeFrom, dumpDir, shouldStop: stopOnInterrupt(args['stop-after']) });
+  if (result.comparisonMarkdown) console.log(result.comparisonMarkdown);
+  console.log(`${result.stopped ? 'stopped (resume with --resume ' + config.out + ')' : 'done'}: model ${result.modelDir}, report ${result.reportFile}`);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  await yargs(argv)
+    .scriptName('trainer')
+    .usage(SETTINGS_HELP)
+    .option('config', { type: 'string', describe: 'JSON file of settings' })
+    .option('resume', { type: 'string', describe: 'run folder (or checkpoint folder) to continue' })
+    .option('stop-after', { type: 'number', describe: 'checkpoint and stop after this many steps of this invocation' })
+    .command('sft', 'supervised fine-tuning on worked solutions', {}, (args) => sft(args))
+    .command(
+      'train',
+      'GRPO with the mixed reward, evaluated before and after',
+      (y) => y.option('dump-batches', { type: 'string', describe: 'write every step\'s Arrow batches into this folder' }),
+      (args) => train(args),
+    )
+    .demandCommand(1)
+    .strictCommands()
+    .help()
+    .parseAsync();
+}
+
+if (require.main === module) {
+  main(hideBin(process.argv)).catch((error: Error) => {
+    console.error(`trainer: ${error.message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,46 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { configLayers } from '../cli/config-layers';
+import { resolveTrainerConfig, TRAINER_DEFAULTS } from './trainer-config';
+
+describe('trainer config: defaults < --config FILE < command line', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'cfg-')), 'run.json');
+  writeFileSync(file, JSON.stringify({ seed: 5, sft: { steps: 10, batchSize: 2 }, grpo: { groupSize: 4 } }));
+
+  it('layers the file over the defaults and the command line over the file', () => {
+    const config = resolveTrainerConfig(configLayers({ config: file, sft: { steps: 20 }, _: ['sft'], $0: 'x' }));
+    expect(config.seed).toBe(5);
+    expect(config.sft.steps).toBe(20);
+    expect(config.sft.batchSize).toBe(2);
+    expect(config.grpo.groupSize).toBe(4);
+    expect(config.grpo.beta).toBe(TRAINER_DEFAULTS.grpo.beta);
+  });
+
+  it('is frozen', () => {
+    const config = resolveTrainerConfig([]);
+    expect(Object.isFrozen(config.grpo)).toBe(true);
+    expect(() => {
+      (config.grpo as { steps: number }).steps = 3;
+    }).toThrow();
+  });
+
+  it.each([
+    [{ sft: { stpes: 3 } }, /command line: unknown setting "sft.stpes"; valid settings here: sft.steps/],
+    [{ grpo: { groupSize: 1 } }, /setting "grpo.groupSize": expected a whole number >= 2/],
+    [{ grpo: { lossType: 'ppo' } }, /setting "grpo.lossType": expected one of grpo, dapo, dr_grpo/],
+    [{ backend: 'tpu' }, /setting "backend": expected one of auto, tensorflow-gpu/],
+    [{ sft: { learningRate: 'fast' } }, /setting "sft.learningRate" must be a number, found "fast"/],
+    [{ rewards: { enabled: ['iou', 'clip'] } }, /setting "rewards.enabled": expected a list of format, matching/],
+    [{ image: { minPixels: 9000, maxPixels: 3000 } }, /"image.minPixels" \(9000\) must not exceed "image.maxPixels" \(3000\)/],
+    [{ data: 'here' }, /setting "data" is a group of settings/],
+  ])('rejects %j naming the setting', (values, message) => {
+    expect(() => resolveTrainerConfig([{ origin: 'command line', values: values as never }])).toThrow(message);
+  });
+
+  it('names a config file that is not JSON', () => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'cfg-')), 'bad.json');
+    writeFileSync(bad, '{ nope');
+    expect(() => configLayers({ config: bad })).toThrow(/--config .*bad\.json: cannot read a JSON object/);
+  });
+});

@@ -1,0 +1,147 @@
+import { TASK_TYPES } from '@mixed-r1/records';
+import { REWARD_COMPONENTS } from '@mixed-r1/records';
+import { BACKEND_REQUESTS } from '@mixed-r1/policy';
+import {
+  fraction,
+  listOf,
+  nonNegativeInteger,
+  nonNegativeNumber,
+  oneOf,
+  positiveInteger,
+  positiveNumber,
+  resolveConfigTree,
+  type ConfigLayer,
+  type SettingCheck,
+} from './config-tree';
+
+const taskWeights = Object.fromEntries(TASK_TYPES.map((task) => [task, { task: 1, format: 1 }]));
+
+/**
+ * Every setting of the trainer with its default: the one typed tree of the app
+ * (defaults < --config FILE < command line).
+ */
+export const TRAINER_DEFAULTS = {
+  /** Checkpoint folder (Hugging Face layout) to start from. */
+  model: 'data/models/tiny-vlm',
+  /** 'tiny': start from random weights of the tiny configuration, with the tokenizer in `model`. */
+  initialize: 'checkpoint',
+  /** Run folder: metrics.jsonl, checkpoints, reports. */
+  out: 'runs/latest',
+  backend: 'auto',
+  seed: 1234,
+  data: {
+    /** Mixed-45K shards (nx run data-engine:build-mixed45k). */
+    dir: 'data/mixed-45k',
+    /** Held-out benchmark in VLMEvalKit TSV (written by the data engine). */
+    bench: 'data/bench/mixed-bench.tsv',
+    tasks: [...TASK_TYPES] as string[],
+    /** Samples held out of training for the validation loss. */
+    validationSamples: 100,
+  },
+  image: {
+    /** Qwen2.5-VL smart_resize bounds; the tiny model sees small images (<= 224 x 224 pixels). */
+    minPixels: 3136,
+    maxPixels: 50176,
+  },
+  sft: {
+    steps: 600,
+    batchSize: 8,
+    learningRate: 3e-3,
+    warmupSteps: 30,
+    weightDecay: 0.01,
+    maxGradNorm: 1,
+    /** Sentences of the worked solution's <think> kept in the target (0: all). */
+    thinkSentences: 1,
+    /** Sentences of an open-ended reference kept in the target (0: all). */
+    answerSentences: 2,
+    validateEvery: 100,
+  },
+  grpo: {
+    steps: 40,
+    promptsPerStep: 4,
+    groupSize: 8,
+    maxNewTokens: 64,
+    temperature: 1,
+    topP: 1,
+    topK: 0,
+    learningRate: 5e-4,
+    warmupSteps: 0,
+    beta: 0.04,
+    epsLow: 0.2,
+    epsHigh: 0.2,
+    lossType: 'grpo',
+    scaleRewards: 'group',
+    mu: 1,
+    weightDecay: 0,
+    maxGradNorm: 1,
+    freezeVision: false,
+  },
+  rewards: {
+    /** Reward families to compute (ablations): the others are null. */
+    enabled: [...REWARD_COMPONENTS] as string[],
+    weights: taskWeights,
+    /** Folder with tokenizer.json and the embedding table for BMAS; null: the starting model's. */
+    embeddings: null as string | null,
+  },
+  evaluation: {
+    /** Held-out questions per task type before and after training (0: skip). */
+    perTask: 20,
+    maxNewTokens: 96,
+    batchSize: 8,
+  },
+  log: { every: 1 },
+  checkpoint: { every: 100 },
+};
+
+export type TrainerConfig = typeof TRAINER_DEFAULTS;
+
+const CHECKS: Readonly<Record<string, SettingCheck>> = {
+  backend: oneOf(BACKEND_REQUESTS),
+  initialize: oneOf(['checkpoint', 'tiny']),
+  seed: nonNegativeInteger,
+  'data.tasks': listOf(TASK_TYPES),
+  'data.validationSamples': nonNegativeInteger,
+  'image.minPixels': positiveInteger,
+  'image.maxPixels': positiveInteger,
+  'sft.steps': nonNegativeInteger,
+  'sft.batchSize': positiveInteger,
+  'sft.learningRate': positiveNumber,
+  'sft.warmupSteps': nonNegativeInteger,
+  'sft.weightDecay': nonNegativeNumber,
+  'sft.maxGradNorm': positiveNumber,
+  'sft.thinkSentences': nonNegativeInteger,
+  'sft.answerSentences': nonNegativeInteger,
+  'sft.validateEvery': positiveInteger,
+  'grpo.steps': nonNegativeInteger,
+  'grpo.promptsPerStep': positiveInteger,
+  'grpo.groupSize': (v) => (Number.isInteger(v) && (v as number) >= 2 ? null : 'expected a whole number >= 2 (GRPO compares completions within a group)'),
+  'grpo.maxNewTokens': positiveInteger,
+  'grpo.temperature': positiveNumber,
+  'grpo.topP': (v) => (typeof v === 'number' && v > 0 && v <= 1 ? null : 'expected a number in (0, 1]'),
+  'grpo.topK': nonNegativeInteger,
+  'grpo.learningRate': positiveNumber,
+  'grpo.warmupSteps': nonNegativeInteger,
+  'grpo.beta': nonNegativeNumber,
+  'grpo.epsLow': fraction,
+  'grpo.epsHigh': nonNegativeNumber,
+  'grpo.lossType': oneOf(['grpo', 'dapo', 'dr_grpo']),
+  'grpo.scaleRewards': oneOf(['group', 'batch', 'none']),
+  'grpo.mu': positiveInteger,
+  'grpo.weightDecay': nonNegativeNumber,
+  'grpo.maxGradNorm': positiveNumber,
+  'rewards.enabled': listOf(REWARD_COMPONENTS),
+  'evaluation.perTask': nonNegativeInteger,
+  'evaluation.maxNewTokens': positiveInteger,
+  'evaluation.batchSize': positiveInteger,
+  'log.every': positiveInteger,
+  'checkpoint.every': positiveInteger,
+};
+
+/** The trainer's config from its defaults and the given layers, checked and frozen. */
+export function resolveTrainerConfig(layers: readonly ConfigLayer[]): TrainerConfig {
+  const config = resolveConfigTree(TRAINER_DEFAULTS as unknown as Parameters<typeof resolveConfigTree>[0], layers, CHECKS) as unknown as TrainerConfig;
+  if (config.image.minPixels > config.image.maxPixels) {
+    throw new Error(`setting "image.minPixels" (${config.image.minPixels}) must not exceed "image.maxPixels" (${config.image.maxPixels})`);
+  }
+  return config;
+}

@@ -1,0 +1,51 @@
+import type { SampleRow, Size } from '@mixed-r1/records';
+import { extractAnswer } from '@mixed-r1/rewards';
+import { originalBoxToInput, roundBoxInside } from '@mixed-r1/vision';
+
+export interface TargetOptions {
+  /** Sentences of the solution's <think> kept (0: all). */
+  readonly thinkSentences: number;
+  /** Sentences of an open-ended reference kept (0: all). */
+  readonly answerSentences: number;
+}
+
+const SENTENCE_END = /(?<=[.!?])\s+/;
+
+function firstSentences(text: string, count: number): string {
+  if (count === 0) return text.trim();
+  return text.trim().split(SENTENCE_END).slice(0, count).join(' ');
+}
+
+function thinkOf(solution: string): string {
+  const open = solution.indexOf('<think>');
+  const close = solution.indexOf('</think>');
+  return open >= 0 && close > open ? solution.slice(open + '<think>'.length, close) : '';
+}
+
+/**
+ * The answer as the model must write it: a grounding box in the MODEL-INPUT frame (Qwen2.5-VL
+ * reads and writes absolute coordinates of the resized image; the IoU reward maps it back).
+ */
+function answerOf(sample: SampleRow, inputSize: Size, options: TargetOptions): string {
+  if (sample.task === 'grounding' && sample.answerBox) {
+    const box = roundBoxInside(originalBoxToInput(sample.answerBox, [sample.imageWidth, sample.imageHeight], inputSize), inputSize);
+    return `[${box.join(', ')}]`;
+  }
+  if (sample.task === 'open_ended') return firstSentences(sample.answer, options.answerSentences);
+  return sample.answer;
+}
+
+/**
+ * The supervised target of a sample: its worked solution in the R1 layout
+ * `<think>...</think><answer>...</answer>`, shortened to the kept sentences (a budget for small
+ * models), with the answer in the model-input frame. Without a solution, the answer alone is
+ * wrapped (an empty <think>).
+ */
+export function sftTarget(sample: SampleRow, inputSize: Size, options: TargetOptions): string {
+  const think = sample.solution ? firstSentences(thinkOf(sample.solution), options.thinkSentences) : '';
+  const answer = answerOf(sample, inputSize, options);
+  if (sample.solution && sample.task !== 'grounding' && sample.task !== 'open_ended' && extractAnswer(sample.solution) !== sample.answer) {
+    throw new Error(`sample "${sample.id}": its solution answers "${extractAnswer(sample.solution)}", its ground truth is "${sample.answer}"`);
+  }
+  return `<think>${think}</think><answer>${answer}</answer>`;
+}

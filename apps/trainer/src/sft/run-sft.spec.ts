@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { fixtureRun, runTrainerCli } from '../testing';
+import { MetricsLog } from '../run/metrics-log';
+
+// End to end through the CLI, as `nx run trainer:sft` runs it (a child process on wasm: the
+// tensor kernels are far slower inside jest's sandbox).
+jest.setTimeout(300_000);
+
+function metricsOf(out: string) {
+  return new MetricsLog(join(out, 'sft-metrics.jsonl')).read();
+}
+
+describe('trainer sft', () => {
+  it('lowers the loss over a few steps from random weights and saves the model', async () => {
+    const { config, configFile } = await fixtureRun({ sft: { steps: 6, learningRate: 0.005 } });
+    const run = runTrainerCli(['sft', `--config=${configFile}`]);
+    expect(run.output).toMatch(/sft: 6 steps/);
+    expect(run.status).toBe(0);
+    const losses = metricsOf(config.out).map((record) => record.loss as number);
+    expect(losses).toHaveLength(6);
+    expect(losses[5]).toBeLessThan(losses[0] - 0.5);
+    expect(runTrainerCli(['sft', `--config=${configFile}`, '--sft.steps=0', '--initialize=checkpoint', `--model=${join(config.out, 'model')}`, `--out=${join(config.out, 'again')}`]).status).toBe(0);
+  });
+
+  it('resumes with the same metrics as an uninterrupted run', async () => {
+    const whole = await fixtureRun({ sft: { steps: 4 } });
+    expect(runTrainerCli(['sft', `--config=${whole.configFile}`]).status).toBe(0);
+    const split = await fixtureRun({ sft: { steps: 4 } });
+    const first = runTrainerCli(['sft', `--config=${split.configFile}`, '--stop-after=2']);
+    expect(first.output).toMatch(/sft: 2 steps/);
+    expect(runTrainerCli(['sft', `--config=${split.configFile}`, `--resume=${split.config.out}`]).status).toBe(0);
+    const keep = (out: string) => metricsOf(out).map(({ step, loss, grad_norm, learning_rate, validation_loss }) => ({ step, loss, grad_norm, learning_rate, validation_loss }));
+    expect(keep(split.config.out)).toEqual(keep(whole.config.out));
+  });
+
+  it('refuses to resume with different settings, naming the reason', async () => {
+    const { config, configFile } = await fixtureRun({ sft: { steps: 2 } });
+    expect(runTrainerCli(['sft', `--config=${configFile}`]).status).toBe(0);
+    const other = runTrainerCli(['sft', `--config=${configFile}`, '--seed=99', `--resume=${config.out}`]);
+    expect(other.status).toBe(1);
+    expect(other.output).toMatch(/different config/);
+  });
+});

@@ -1,0 +1,131 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { AdamW, clipGradNorm, learningRateAt } from '@mixed-r1/grpo';
+import { initParameters, lossAndGradients, Policy, PolicyTokenizer, tinyConfig, Weights } from '@mixed-r1/policy';
+import { ProgressBar, type SampleRow } from '@mixed-r1/records';
+import type { TrainerConfig } from '../config/trainer-config';
+import { ImagePreparer } from '../data/image-inputs';
+import { readSampleShards, splitValidation } from '../data/sample-store';
+import { saveTrainingCheckpoint } from '../run/checkpoints';
+import { MetricsLog } from '../run/metrics-log';
+import { loadOptimizerState } from '../run/optimizer-state-file';
+import { OPTIMIZER_FILE, readRunState } from '../run/run-state';
+import { configDigest } from '../run/config-digest';
+import { DataOrder } from './data-order';
+import { sftExample, type SftExample } from './sft-example';
+import { sftLoss, targetTokens } from './sft-loss';
+import { join } from 'node:path';
+
+export interface SftRunOptions {
+  readonly config: TrainerConfig;
+  /** A checkpoint folder of an earlier run of the same config to continue from. */
+  readonly resumeFrom?: string | null;
+  readonly log?: (line: string) => void;
+  /** Stop requested (SIGINT): the loop checkpoints and returns after the current step. */
+  readonly shouldStop?: () => boolean;
+}
+
+export interface SftRunResult {
+  readonly policy: Policy;
+  readonly steps: number;
+  readonly finalLoss: number;
+  readonly validationLoss: number | null;
+  readonly stopped: boolean;
+}
+
+/** The policy a run starts from: a checkpoint, or random tiny weights with the checkpoint's tokenizer. */
+function startingPolicy(config: TrainerConfig): Policy {
+  if (config.initialize === 'checkpoint') return Policy.load(config.model, { trainable: true });
+  const tokenizer = PolicyTokenizer.fromFile(join(config.model, 'tokenizer.json'));
+  return new Policy(initParameters(tinyConfig(), { seed: config.seed, trainable: true }), tokenizer);
+}
+
+async function examplesOf(samples: readonly SampleRow[], policy: Policy, images: ImagePreparer, config: TrainerConfig): Promise<SftExample[]> {
+  const target = { thinkSentences: config.sft.thinkSentences, answerSentences: config.sft.answerSentences };
+  return Promise.all(samples.map((sample) => sftExample(sample, policy, images, target)));
+}
+
+/** Mean loss over the validation examples, without gradients, in batches. */
+function validationLoss(policy: Policy, examples: readonly SftExample[], batchSize: number): number {
+  let total = 0;
+  for (let start = 0; start < examples.length; start += batchSize) {
+    const batch = examples.slice(start, start + batchSize);
+    const loss = tf.tidy(() => sftLoss(Weights.frozen(policy.params), batch));
+    total += (loss.dataSync()[0] as number) * batch.length;
+    loss.dispose();
+  }
+  return total / examples.length;
+}
+
+function schedule(config: TrainerConfig) {
+  return { type: 'cosine' as const, warmupSteps: config.sft.warmupSteps, totalSteps: Math.max(config.sft.steps, 1), minLrRatio: 0.1 };
+}
+
+/**
+ * Supervised fine-tuning on worked solutions (the warm start of R1-style pipelines): AdamW on the
+ * response tokens' cross-entropy, global-norm clipping, cosine schedule with warm-up, validation
+ * loss every `sft.validateEvery` steps, resumable checkpoints every `checkpoint.every` steps.
+ */
+export async function runSft(options: SftRunOptions): Promise<SftRunResult> {
+  const { config } = options;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const start = options.resumeFrom ? readRunState(options.resumeFrom) : null;
+  if (start && start.configDigest !== configDigest(config)) {
+    throw new Error(`--resume ${options.resumeFrom}: it was made with a different config; resume with the same settings`);
+  }
+  const policy = start ? Policy.load(options.resumeFrom!, { trainable: true }) : startingPolicy(config);
+  const images = new ImagePreparer(config.image);
+  const { train, validation } = splitValidation(readSampleShards(config.data.dir, config.data.tasks), config.data.validationSamples);
+  log(`sft: ${train.length} training samples, ${validation.length} validation samples, ${config.sft.steps} steps of ${config.sft.batchSize}`);
+  const validationExamples = await examplesOf(validation, policy, images, config);
+
+  const optimizer = new AdamW(policy.params.variables(), { learningRate: config.sft.learningRate, betas: [0.9, 0.999], eps: 1e-8, weightDecay: config.sft.weightDecay });
+  const firstStep = start?.step ?? 0;
+  if (start) {
+    const saved = loadOptimizerState(join(options.resumeFrom!, OPTIMIZER_FILE), policy.params.names(), start.step);
+    if (saved) optimizer.loadState(saved);
+  }
+  const metrics = new MetricsLog(join(config.out, 'sft-metrics.jsonl'));
+  metrics.startAt(firstStep);
+  const order = new DataOrder(train.length, config.seed);
+  const progress = new ProgressBar('sft', config.sft.steps);
+  progress.tick(firstStep);
+
+  let lastLoss = Number.NaN;
+  let lastValidation: number | null = null;
+  let step = firstStep;
+  let stopped = false;
+  while (step < config.sft.steps) {
+    const began = performance.now();
+    const batch = await examplesOf(
+      order.batch(step, config.sft.batchSize).map((index) => train[index]),
+      policy,
+      images,
+      config,
+    );
+    const { loss, gradients } = lossAndGradients(policy.params, (w) => sftLoss(w, batch));
+    lastLoss = loss.dataSync()[0] as number;
+    loss.dispose();
+    if (!Number.isFinite(lastLoss)) throw new Error(`sft step ${step + 1}: the loss is ${lastLoss} (samples ${batch.map((e) => e.sampleId).join(', ')})`);
+    const { norm } = clipGradNorm(gradients, config.sft.maxGradNorm);
+    const lr = learningRateAt(step, config.sft.learningRate, schedule(config));
+    optimizer.apply(gradients, lr);
+    gradients.forEach((g) => g.dispose());
+    step += 1;
+
+    const seconds = (performance.now() - began) / 1000;
+    const record: Record<string, number | null> = { loss: lastLoss, grad_norm: norm, learning_rate: lr, tokens_per_second: targetTokens(batch) / seconds, seconds };
+    if (step % config.sft.validateEvery === 0 || step === config.sft.steps) {
+      lastValidation = validationExamples.length > 0 ? validationLoss(policy, validationExamples, config.sft.batchSize) : null;
+      record.validation_loss = lastValidation;
+    }
+    if (step % config.log.every === 0 || record.validation_loss !== undefined) metrics.append({ step, ...record });
+    progress.tick();
+    stopped = options.shouldStop?.() ?? false;
+    if (step % config.checkpoint.every === 0 || step === config.sft.steps || stopped) {
+      await saveTrainingCheckpoint(config.out, policy, optimizer, { kind: 'sft', step, rngState: null, configDigest: configDigest(config) });
+    }
+    if (stopped) break;
+  }
+  progress.finish();
+  return { policy, steps: step, finalLoss: lastLoss, validationLoss: lastValidation, stopped };
+}

@@ -1,0 +1,27 @@
+import type { SampleRow } from '@mixed-r1/records';
+import { promptText } from '@mixed-r1/evaluation';
+import type { ImageInput, Policy } from '@mixed-r1/policy';
+import type { ImagePreparer } from '../data/image-inputs';
+import { sftTarget, type TargetOptions } from '../data/sft-target';
+
+/** One supervised example: prompt and target tokens in one row, and the image of the prompt. */
+export interface SftExample {
+  readonly sampleId: string;
+  readonly tokens: number[];
+  /** Tokens of the prompt (chat template, image placeholders, question); the loss counts the rest. */
+  readonly promptLength: number;
+  readonly image: ImageInput;
+}
+
+/**
+ * A sample as a supervised example: the question in the shared prompt layout (the evaluation
+ * package's `promptText`, so training and evaluation ask alike), its image before it, and the
+ * R1-layout target ending in <|im_end|>.
+ */
+export async function sftExample(sample: SampleRow, policy: Policy, images: ImagePreparer, target: TargetOptions): Promise<SftExample> {
+  const prepared = await images.prepare(sample);
+  const prompt = policy.prompt(promptText({ question: sample.question, options: sample.options }), [prepared.input]);
+  const answer = policy.tokenizer.encode(sftTarget(sample, prepared.inputSize, target));
+  const end = policy.tokenizer.tokenId('<|im_end|>');
+  return { sampleId: sample.id, tokens: [...prompt.tokenIds, ...answer, end], promptLength: prompt.tokenIds.length, image: prepared.input };
+}

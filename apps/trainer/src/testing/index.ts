@@ -1,0 +1,1 @@
+export { fixtureRun, proceduralSamples, runTrainerCli } from './fixture-run';

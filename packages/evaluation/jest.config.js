@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'evaluation',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'grpo',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,10 @@
+export { parameterSpecs, parameterCount, type ParameterSpec, type ParameterInit } from './parameter-specs';
+export { PolicyParameters, initParameters, DEFAULT_INIT_STD } from './parameters';
+export { Weights } from './weights';
+export { imageTokenCount, type ImageInput, type ImageGrid } from './image-input';
+export { ropeIndex, type RopePositions } from './rope-index';
+export { windowLayout, type WindowLayout } from './window-index';
+export { visionTower } from './vision-tower';
+export { lmHead, decode } from './decoder';
+export { encodePrompt, encodeSequences, extend, promptLogits, type PromptInput } from './qwen2-5-vl';
+export { repeatCache, selectCacheRows, disposeCache, keepCache, tidyCache, type KVCache, type LayerCache } from './kv-cache';

@@ -1,0 +1,2 @@
+export { scoreCompletions, type ScoreOptions, type CompletionScores } from './score-completions';
+export { scoreSequences, type ScoredSequence } from './score-sequences';

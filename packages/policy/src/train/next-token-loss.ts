@@ -1,0 +1,30 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { lmHead } from '../model/decoder';
+import type { ImageInput } from '../model/image-input';
+import { encodeSequences } from '../model/qwen2-5-vl';
+import type { Weights } from '../model/weights';
+
+/**
+ * Mean next-token cross-entropy of B token rows of equal length (supervised training): the
+ * logits at position t score token t + 1, for the positions t + 1 >= `fromPosition` (e.g. the
+ * completion after a prompt; default 1: every token but the first). Rows share `images` (placed
+ * in their first `promptLength` tokens), as a group does. Only the scored positions go through the
+ * LM head.
+ */
+export function nextTokenLoss(
+  w: Weights,
+  rows: readonly (readonly number[])[],
+  options: { images?: readonly ImageInput[]; promptLength?: number; fromPosition?: number } = {},
+): tf.Scalar {
+  const length = rows[0]?.length ?? 0;
+  const from = options.fromPosition ?? 1;
+  if (!(Number.isInteger(from) && from >= 1 && from < length)) throw new RangeError(`nextTokenLoss: fromPosition ${from} leaves no token to score in rows of ${length}`);
+  const { vocabSize, hiddenSize } = w.config.text;
+  const hidden = encodeSequences(w, rows, options.images ?? [], options.promptLength ?? length);
+  const batch = rows.length;
+  const scored = length - from;
+  const predicting = tf.reshape(tf.slice(hidden, [0, from - 1, 0], [batch, scored, hiddenSize]), [batch * scored, hiddenSize]);
+  const logProbs = tf.logSoftmax(lmHead(w, predicting as tf.Tensor2D));
+  const targets = rows.flatMap((row, b) => row.slice(from).map((token, t) => (b * scored + t) * vocabSize + token));
+  return tf.neg(tf.mean(tf.gather(tf.reshape(logProbs, [-1]), tf.tensor1d(targets, 'int32')))) as tf.Scalar;
+}

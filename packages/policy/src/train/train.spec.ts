@@ -1,0 +1,63 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { selectBackend } from '../backend/select-backend';
+import { tinyConfig } from '../config/tiny-config';
+import { initParameters, type PolicyParameters } from '../model/parameters';
+import { promptLogits } from '../model/qwen2-5-vl';
+import { Weights } from '../model/weights';
+import { randomImage, tinyPromptIds } from '../testing/tiny-inputs';
+import { lossAndGradients } from './gradients';
+import { nextTokenLoss } from './next-token-loss';
+
+const config = tinyConfig();
+let params: PolicyParameters;
+beforeAll(async () => {
+  await selectBackend('wasm', { log: () => undefined });
+  params = initParameters(config, { seed: 21, std: 0.1 });
+});
+afterAll(() => params.dispose());
+
+describe('nextTokenLoss', () => {
+  it('is the mean cross-entropy of the scored positions (naive reference: full logits, log softmax)', () => {
+    const image = randomImage(4, 6, 2);
+    const prompt = tinyPromptIds(6, 5);
+    const row = [...prompt, 11, 12, 13];
+    const [loss, expected] = tf.tidy(() => {
+      const w = Weights.live(params);
+      const value = nextTokenLoss(w, [row], { images: [image], fromPosition: prompt.length }).dataSync()[0];
+      const logProbs = tf.logSoftmax(promptLogits(w, { tokenIds: row, images: [image] })).arraySync() as number[][];
+      const reference = -[11, 12, 13].reduce((sum, token, i) => sum + logProbs[prompt.length - 1 + i][token], 0) / 3;
+      return [value, reference];
+    });
+    expect(Math.abs(loss - expected)).toBeLessThan(1e-5);
+  });
+
+  it('rejects a start that leaves nothing to score', () => {
+    expect(() => nextTokenLoss(Weights.live(params), [[1, 2]], { fromPosition: 2 })).toThrow('nextTokenLoss: fromPosition 2 leaves no token to score in rows of 2');
+  });
+});
+
+describe('lossAndGradients', () => {
+  it('returns the loss and a gradient per parameter name, leaking nothing else; a step lowers the loss', () => {
+    const rows = [
+      [1, 2, 3, 4, 5, 6],
+      [6, 5, 4, 3, 2, 1],
+    ];
+    const before = tf.memory().numTensors;
+    const { loss, gradients } = lossAndGradients(params, (w) => nextTokenLoss(w, rows));
+    expect(tf.memory().numTensors).toBe(before + 1 + gradients.size);
+    // Text only: the decoder's parameters have gradients, the vision tower's none.
+    expect([...gradients.keys()]).toEqual(params.names().filter((n) => !n.startsWith('visual.')));
+    expect(gradients.get('model.norm.weight')?.shape).toEqual([128]);
+    const start = loss.dataSync()[0];
+    // Plain gradient descent on the decoder (the text-only loss gives the vision tower zero gradient).
+    for (const [name, g] of gradients) {
+      const updated = tf.tidy(() => tf.sub(params.get(name), tf.mul(g, 0.5)));
+      params.get(name).assign(updated);
+      updated.dispose();
+    }
+    tf.dispose([loss, ...gradients.values()]);
+    expect(tf.memory().numTensors).toBe(before);
+    const after = tf.tidy(() => nextTokenLoss(Weights.live(params), rows).dataSync()[0]);
+    expect(after).toBeLessThan(start);
+  });
+});
