@@ -6,6 +6,7 @@ import { resolveTrainerConfig, TRAINER_DEFAULTS } from '../config/trainer-config
 import { latestCheckpoint } from '../run/checkpoints';
 import { runSft } from '../sft/run-sft';
 import { runTrain } from '../train/run-train';
+import { REPLAY_STAGES, replayStage, type ReplayStage } from '../replay/replay-stage';
 import { configLayers } from './config-layers';
 
 const SETTINGS_HELP = `Settings (defaults < --config FILE < command line, e.g. --sft.steps=100 --grpo.groupSize=4):
@@ -48,6 +49,19 @@ async function train(args: Record<string, unknown>): Promise<void> {
   console.log(`${result.stopped ? 'stopped (resume with --resume ' + config.out + ')' : 'done'}: model ${result.modelDir}, report ${result.reportFile}`);
 }
 
+function replay(args: Record<string, unknown>): void {
+  const config = resolveTrainerConfig(configLayers(args));
+  const stage = args.stage as ReplayStage;
+  const result = replayStage(args.dir as string, stage, config);
+  const rows = result.recomputed.numRows;
+  if (result.differingRows.length > 0) {
+    console.error(`replay ${stage}: ${result.differingRows.length} of ${rows} rows differ from the dumped batch (rows ${result.differingRows.slice(0, 10).join(', ')})`);
+    process.exitCode = 1;
+  } else {
+    console.log(`replay ${stage}: all ${rows} rows equal the dumped batch`);
+  }
+}
+
 export async function main(argv: string[]): Promise<void> {
   await yargs(argv)
     .scriptName('trainer')
@@ -62,7 +76,20 @@ export async function main(argv: string[]): Promise<void> {
       (y) => y.option('dump-batches', { type: 'string', describe: 'write every step\'s Arrow batches into this folder' }),
       (args) => train(args),
     )
+    .command(
+      'replay',
+      'recompute one stage of a step dumped with --dump-batches and compare it with the dump',
+      (y) =>
+        y
+          .option('stage', { choices: REPLAY_STAGES, demandOption: true, describe: 'the stage to recompute from its input batches' })
+          .option('dir', { type: 'string', demandOption: true, describe: 'a step folder of the dump (step-000001)' }),
+      (args) => replay(args),
+    )
     .demandCommand(1)
+    .showHelpOnFail(false)
+    .fail((message, error) => {
+      throw error ?? new Error(message);
+    })
     .strictCommands()
     .help()
     .parseAsync();

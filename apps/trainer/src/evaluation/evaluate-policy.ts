@@ -5,17 +5,17 @@ import { writeBenchSubset } from './bench-subset';
 
 /**
  * Held-out evaluation of a checkpoint folder through the evaluation package: the benchmark subset
- * of the run, greedy decoding, the training preprocessing, BMAS with the starting model's
- * embeddings. Writes predictions, scores, results.json/.md and report.html under `out`.
+ * of the run, greedy decoding, the training preprocessing, BMAS (when enabled) with the starting
+ * model's embeddings, the same table before and after. Writes predictions, scores, results.json/.md and report.html under `out`.
  */
-export async function evaluatePolicy(modelDir: string, out: string, config: TrainerConfig): Promise<EvaluateResult> {
+export async function evaluatePolicy(modelDir: string, out: string, config: TrainerConfig, embeddingsDir: string): Promise<EvaluateResult> {
   const bench = join(config.out, 'bench-subset.tsv');
   writeBenchSubset(config.data.bench, config.evaluation.perTask, bench);
   return evaluate({
     benches: [bench],
     out,
     model: modelDir,
-    embeddings: config.rewards.embeddings ?? config.model,
+    ...(config.rewards.enabled.includes('bmas') ? { embeddings: config.rewards.embeddings ?? embeddingsDir } : {}),
     batchSize: config.evaluation.batchSize,
     generation: { maxNewTokens: config.evaluation.maxNewTokens },
     minPixels: config.image.minPixels,

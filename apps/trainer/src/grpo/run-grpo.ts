@@ -23,6 +23,7 @@ import { rollOut } from './roll-out';
 import { scoreRollouts } from './score-stage';
 import { updatePolicy } from './update-stage';
 import type { ExampleCompletion } from '../report/training-report';
+import { startingPolicy } from '../run/starting-policy';
 import { rewardSchema, rolloutSchema, rowsFromBatch } from '@mixed-r1/records';
 
 export interface GrpoRunOptions {
@@ -76,6 +77,9 @@ function stepRecord(metrics: StepMetrics): Record<string, number | null> {
 async function rewardContext(config: TrainerConfig): Promise<{ context: RewardContext; close(): void }> {
   if (!config.rewards.enabled.includes('bmas')) return { context: { similarity: null }, close: () => undefined };
   // BMAS embeds with the starting model's (frozen) input embeddings, so the reward does not drift.
+  if (!config.rewards.embeddings && config.initialize !== 'checkpoint') {
+    throw new Error('rewards.embeddings: BMAS needs an embedding table; random initial weights have none on disk, so name a folder or leave "bmas" out of rewards.enabled');
+  }
   const scorer = await BmasScorer.fromDirectory(config.rewards.embeddings ?? config.model);
   return { context: { similarity: scorer }, close: () => scorer.close() };
 }
@@ -92,9 +96,9 @@ export async function runGrpo(options: GrpoRunOptions): Promise<GrpoRunResult> {
   if (start && (start.kind !== 'grpo' || start.configDigest !== configDigest(config))) {
     throw new Error(`--resume ${options.resumeFrom}: not a checkpoint of a GRPO run with these settings`);
   }
-  const policy = Policy.load(start ? options.resumeFrom! : config.model, { trainable: true });
+  const policy = start ? Policy.load(options.resumeFrom!, { trainable: true }) : startingPolicy(config, { trainable: true });
   const grpoConfig = grpoConfigOf(config);
-  const reference = grpoConfig.beta > 0 ? Policy.load(config.model, { trainable: false }) : null;
+  const reference = grpoConfig.beta > 0 ? startingPolicy(config, { trainable: false }) : null;
   const rewardConfig = rewardConfigOf(config);
   const rewards = await rewardContext(config);
   const images = new ImagePreparer(config.image);

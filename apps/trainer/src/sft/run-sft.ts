@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { AdamW, clipGradNorm, learningRateAt } from '@mixed-r1/grpo';
-import { initParameters, lossAndGradients, Policy, PolicyTokenizer, tinyConfig, Weights } from '@mixed-r1/policy';
+import { lossAndGradients, Policy, Weights } from '@mixed-r1/policy';
+import { startingPolicy } from '../run/starting-policy';
 import { ProgressBar, type SampleRow } from '@mixed-r1/records';
 import type { TrainerConfig } from '../config/trainer-config';
 import { ImagePreparer } from '../data/image-inputs';
@@ -30,13 +31,6 @@ export interface SftRunResult {
   readonly finalLoss: number;
   readonly validationLoss: number | null;
   readonly stopped: boolean;
-}
-
-/** The policy a run starts from: a checkpoint, or random tiny weights with the checkpoint's tokenizer. */
-function startingPolicy(config: TrainerConfig): Policy {
-  if (config.initialize === 'checkpoint') return Policy.load(config.model, { trainable: true });
-  const tokenizer = PolicyTokenizer.fromFile(join(config.model, 'tokenizer.json'));
-  return new Policy(initParameters(tinyConfig(), { seed: config.seed, trainable: true }), tokenizer);
 }
 
 async function examplesOf(samples: readonly SampleRow[], policy: Policy, images: ImagePreparer, config: TrainerConfig): Promise<SftExample[]> {
@@ -72,7 +66,7 @@ export async function runSft(options: SftRunOptions): Promise<SftRunResult> {
   if (start && start.configDigest !== configDigest(config)) {
     throw new Error(`--resume ${options.resumeFrom}: it was made with a different config; resume with the same settings`);
   }
-  const policy = start ? Policy.load(options.resumeFrom!, { trainable: true }) : startingPolicy(config);
+  const policy = start ? Policy.load(options.resumeFrom!, { trainable: true }) : startingPolicy(config, { trainable: true });
   const images = new ImagePreparer(config.image);
   const { train, validation } = splitValidation(readSampleShards(config.data.dir, config.data.tasks), config.data.validationSamples);
   log(`sft: ${train.length} training samples, ${validation.length} validation samples, ${config.sft.steps} steps of ${config.sft.batchSize}`);

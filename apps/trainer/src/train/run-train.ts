@@ -7,6 +7,7 @@ import { runGrpo } from '../grpo/run-grpo';
 import { markdownTablesHtml } from '../report/markdown-table-html';
 import { trainingReportHtml } from '../report/training-report';
 import { MetricsLog } from '../run/metrics-log';
+import { startingPolicy } from '../run/starting-policy';
 
 export interface TrainOptions {
   readonly config: TrainerConfig;
@@ -23,6 +24,17 @@ export interface TrainResult {
   readonly stopped: boolean;
 }
 
+/** The starting model as a checkpoint folder (random tiny weights are saved into the run first). */
+async function startingModelDir(config: TrainerConfig): Promise<string> {
+  if (config.initialize === 'checkpoint') return config.model;
+  const dir = join(config.out, 'initial-model');
+  if (existsSync(join(dir, 'config.json'))) return dir;
+  const policy = startingPolicy(config, { trainable: false });
+  await policy.save(dir);
+  policy.dispose();
+  return dir;
+}
+
 /**
  * The main job (`nx run trainer:train`): held-out evaluation of the starting model, GRPO with the
  * mixed reward, the trained model saved, the same evaluation after, their comparison with
@@ -33,9 +45,10 @@ export async function runTrain(options: TrainOptions): Promise<TrainResult> {
   const log = options.log ?? ((line: string) => console.log(line));
   const evaluateAt = config.evaluation.perTask > 0;
   const before = join(config.out, 'eval-before');
+  const startDir = evaluateAt ? await startingModelDir(config) : config.model;
   if (evaluateAt && !(options.resumeFrom && existsSync(join(before, 'results.json')))) {
-    log(`evaluating the starting model ${config.model} on ${config.evaluation.perTask} held-out questions per task`);
-    await evaluatePolicy(config.model, before, config);
+    log(`evaluating the starting model ${startDir} on ${config.evaluation.perTask} held-out questions per task`);
+    await evaluatePolicy(startDir, before, config, startDir);
   }
   const result = await runGrpo({ config, resumeFrom: options.resumeFrom, dumpDir: options.dumpDir, shouldStop: options.shouldStop, log });
   const modelDir = join(config.out, 'model');
@@ -46,7 +59,7 @@ export async function runTrain(options: TrainOptions): Promise<TrainResult> {
   if (evaluateAt && !result.stopped) {
     const after = join(config.out, 'eval-after');
     log('evaluating the trained model');
-    await evaluatePolicy(modelDir, after, config);
+    await evaluatePolicy(modelDir, after, config, startDir);
     const compared = compareOutputs({ a: before, b: after, out: join(config.out, 'comparison') });
     comparison = comparisonMarkdown(compared.comparison);
   }
