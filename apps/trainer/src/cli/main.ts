@@ -6,6 +6,7 @@ import { resolveTrainerConfig, TRAINER_DEFAULTS } from '../config/trainer-config
 import { latestCheckpoint } from '../run/checkpoints';
 import { runSft } from '../sft/run-sft';
 import { runTrain } from '../train/run-train';
+import { runPassRate } from '../pass-rate/run-pass-rate';
 import { REPLAY_STAGES, replayStage, type ReplayStage } from '../replay/replay-stage';
 import { configLayers } from './config-layers';
 
@@ -49,6 +50,15 @@ async function train(args: Record<string, unknown>): Promise<void> {
   console.log(`${result.stopped ? 'stopped (resume with --resume ' + config.out + ')' : 'done'}: model ${result.modelDir}, report ${result.reportFile}`);
 }
 
+async function passRate(args: Record<string, unknown>): Promise<void> {
+  const config = resolveTrainerConfig(configLayers(args));
+  const backend = await selectBackend(config.backend);
+  console.log(`backend: ${backend.name}`);
+  const rows = await runPassRate({ config, samples: args.samples as number, k: args.k as number, out: args['pass-rates'] as string });
+  const informative = rows.filter((row) => row.passRate > 0 && row.passRate < 1).length;
+  console.log(`pass rates of ${rows.length} samples written to ${args['pass-rates']}; ${informative} with 0 < rate < 1 (kept by the difficulty filter)`);
+}
+
 function replay(args: Record<string, unknown>): void {
   const config = resolveTrainerConfig(configLayers(args));
   const stage = args.stage as ReplayStage;
@@ -75,6 +85,16 @@ export async function main(argv: string[]): Promise<void> {
       'GRPO with the mixed reward, evaluated before and after',
       (y) => y.option('dump-batches', { type: 'string', describe: 'write every step\'s Arrow batches into this folder' }),
       (args) => train(args),
+    )
+    .command(
+      'pass-rate',
+      'sample k completions per sample and write the pass-rate file of the data engine\'s difficulty filter',
+      (y) =>
+        y
+          .option('samples', { type: 'number', default: 200, describe: 'how many samples (from the start of the shards)' })
+          .option('k', { type: 'number', default: 8, describe: 'completions per sample' })
+          .option('pass-rates', { type: 'string', demandOption: true, describe: 'the Arrow file to write (sample_id, pass_rate, k)' }),
+      (args) => passRate(args),
     )
     .command(
       'replay',

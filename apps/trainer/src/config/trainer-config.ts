@@ -39,9 +39,9 @@ export const TRAINER_DEFAULTS = {
     validationSamples: 100,
   },
   image: {
-    /** Qwen2.5-VL smart_resize bounds; the tiny model sees small images (<= 224 x 224 pixels). */
+    /** Qwen2.5-VL smart_resize bounds; the tiny model sees small images (about 112 x 112 pixels). */
     minPixels: 3136,
-    maxPixels: 50176,
+    maxPixels: 12544,
   },
   sft: {
     steps: 600,
@@ -57,7 +57,7 @@ export const TRAINER_DEFAULTS = {
     validateEvery: 100,
   },
   grpo: {
-    steps: 40,
+    steps: 100,
     promptsPerStep: 4,
     groupSize: 8,
     maxNewTokens: 64,

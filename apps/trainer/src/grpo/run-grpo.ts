@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GrpoOptimizer, qwenLogProbPolicy, type StepMetrics } from '@mixed-r1/grpo';
 import { Policy, Rng } from '@mixed-r1/policy';
@@ -53,6 +54,17 @@ function firstCompletions(step: number, samples: readonly SampleRow[], rollouts:
     const sample = samples.find((s) => s.id === rollout.sampleId);
     return sample ? [{ step, task: sample.task, question: sample.question, completion: rollout.completionText, total: rewardRows[i].total }] : [];
   });
+}
+
+/** The process's peak resident memory so far (Linux VmHWM; else the current RSS), in MB. */
+function peakRssMegabytes(): number {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (match) return Number(match[1]) / 1024;
+  } catch {
+    // not Linux: fall through to the current RSS
+  }
+  return process.memoryUsage().rss / 2 ** 20;
 }
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
@@ -166,6 +178,7 @@ export async function runGrpo(options: GrpoRunOptions): Promise<GrpoRunResult> {
         seconds_scoring: scoringSeconds,
         seconds_update: updateSeconds,
         generated_tokens_per_second: generatedTokens / generationSeconds,
+        peak_rss_mb: peakRssMegabytes(),
       };
       if (step % config.log.every === 0 || step === config.grpo.steps) metrics.append({ step, ...record });
       options.onStep?.(record);

@@ -1,5 +1,6 @@
 import { writePassRates, type PassRateRow } from '@mixed-r1/data-engine';
-import { Policy, Rng } from '@mixed-r1/policy';
+import { Rng } from '@mixed-r1/policy';
+import { startingPolicy } from '../run/starting-policy';
 import { buildBatch, ProgressBar, rewardSchema, rowsFromBatch, sampleSchema, type RewardRow } from '@mixed-r1/records';
 import type { TrainerConfig } from '../config/trainer-config';
 import { ImagePreparer } from '../data/image-inputs';
@@ -29,7 +30,7 @@ function passed(row: RewardRow): boolean {
  */
 export async function runPassRate(options: PassRateOptions): Promise<PassRateRow[]> {
   const { config } = options;
-  const policy = Policy.load(config.model);
+  const policy = startingPolicy(config, { trainable: false });
   const images = new ImagePreparer(config.image);
   const samples = readSampleShards(config.data.dir, config.data.tasks).slice(0, options.samples);
   const rewardConfig = rewardConfigOf({ ...config, rewards: { ...config.rewards, enabled: config.rewards.enabled.filter((name) => name !== 'bmas') } });

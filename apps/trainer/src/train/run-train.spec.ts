@@ -65,3 +65,19 @@ describe('trainer train', () => {
     expect(keep(split.config.out)).toEqual(keep(run.config.out));
   });
 });
+
+describe('trainer pass-rate', () => {
+  it('writes the pass-rate file the data engine reads, one row per sample with k completions', async () => {
+    const { readPassRates } = await import('@mixed-r1/data-engine');
+    const run = await fixtureRun({ ...SMALL, grpo: { ...SMALL.grpo } });
+    const file = join(run.dir, 'pass-rates.arrow');
+    const result = runTrainerCli(['pass-rate', `--config=${run.configFile}`, '--samples=3', '--k=2', `--pass-rates=${file}`, '--initialize=tiny']);
+    expect({ status: result.status, output: result.status === 0 ? '' : result.output }).toEqual({ status: 0, output: '' });
+    const rows = readPassRates(file);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      expect(row.k).toBe(2);
+      expect([0, 0.5, 1]).toContain(row.passRate);
+    }
+  });
+});
