@@ -49,8 +49,10 @@ export function svgLineChart(title: string, series: readonly Series[], width = 4
       return `<path d="${path}" fill="none" stroke="${colour}" stroke-width="1.8"/>${dots}`;
     })
     .join('');
+  // Legend entries share the width below the plot (5 task types fit in 480 px).
+  const slot = Math.min(110, (width - margin.left) / Math.max(series.length, 1));
   const legend = series
-    .map((s, i) => `<rect x="${margin.left + i * 110}" y="${height - 14}" width="10" height="10" fill="${PALETTE[i % PALETTE.length]}"/><text x="${margin.left + 14 + i * 110}" y="${height - 5}" font-size="10" fill="#111827">${escapeXml(s.name)}</text>`)
+    .map((s, i) => `<rect x="${(margin.left + i * slot).toFixed(1)}" y="${height - 14}" width="9" height="9" fill="${PALETTE[i % PALETTE.length]}"/><text x="${(margin.left + 12 + i * slot).toFixed(1)}" y="${height - 6}" font-size="9" fill="#111827">${escapeXml(s.name)}</text>`)
     .join('');
   const xLabels = `<text x="${margin.left}" y="${height - 22}" font-size="10" fill="#374151">step ${xMin}</text><text x="${width - margin.right}" y="${height - 22}" font-size="10" text-anchor="end" fill="#374151">${xMax}</text>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(title)}"><text x="${margin.left}" y="16" font-size="13" font-weight="600" fill="#111827">${escapeXml(title)}</text>${grid}<line x1="${margin.left}" x2="${margin.left}" y1="${margin.top}" y2="${margin.top + plotH}" stroke="#9ca3af"/>${lines}${xLabels}${legend}</svg>`;
