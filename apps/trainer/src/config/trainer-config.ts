@@ -50,7 +50,7 @@ export const TRAINER_DEFAULTS = {
     warmupSteps: 30,
     weightDecay: 0.01,
     maxGradNorm: 1,
-    /** Sentences of the worked solution's <think> kept in the target (0: all). */
+    /** Sentences of the worked solution's <think> kept in the target (0: all; -1: an empty <think>). */
     thinkSentences: 1,
     /** Sentences of an open-ended reference kept in the target (0: all). */
     answerSentences: 2,
@@ -109,7 +109,7 @@ const CHECKS: Readonly<Record<string, SettingCheck>> = {
   'sft.warmupSteps': nonNegativeInteger,
   'sft.weightDecay': nonNegativeNumber,
   'sft.maxGradNorm': positiveNumber,
-  'sft.thinkSentences': nonNegativeInteger,
+  'sft.thinkSentences': (v) => (Number.isInteger(v) && (v as number) >= -1 ? null : 'expected a whole number >= -1'),
   'sft.answerSentences': nonNegativeInteger,
   'sft.validateEvery': positiveInteger,
   'grpo.steps': nonNegativeInteger,

@@ -30,6 +30,10 @@ describe('sftTarget', () => {
     expect(formatReward(target)).toBe(1);
   });
 
+  it('leaves the thinking empty with thinkSentences -1', () => {
+    expect(sftTarget(sample({}), [200, 100], { thinkSentences: -1, answerSentences: 2 })).toBe('<think></think><answer>yes</answer>');
+  });
+
   it('writes a grounding box in the model-input frame', () => {
     // [20, 20, 60, 60] in a 200x100 image seen at 100x50 is [10, 10, 30, 30].
     const grounding = sample({ task: 'grounding', answer: '[20, 20, 60, 60]', answerBox: [20, 20, 60, 60], solution: '<think>It is there.</think><answer>[20, 20, 60, 60]</answer>' });

@@ -3,7 +3,7 @@ import { extractAnswer } from '@mixed-r1/rewards';
 import { originalBoxToInput, roundBoxInside } from '@mixed-r1/vision';
 
 export interface TargetOptions {
-  /** Sentences of the solution's <think> kept (0: all). */
+  /** Sentences of the solution's <think> kept (0: all); -1: an empty <think>. */
   readonly thinkSentences: number;
   /** Sentences of an open-ended reference kept (0: all). */
   readonly answerSentences: number;
@@ -12,6 +12,7 @@ export interface TargetOptions {
 const SENTENCE_END = /(?<=[.!?])\s+/;
 
 function firstSentences(text: string, count: number): string {
+  if (count < 0) return '';
   if (count === 0) return text.trim();
   return text.trim().split(SENTENCE_END).slice(0, count).join(' ');
 }

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readPassRates } from '@mixed-r1/data-engine';
 import { join } from 'node:path';
 import { fixtureRun, runTrainerCli } from '../testing';
 import { MetricsLog } from '../run/metrics-log';
@@ -68,7 +69,6 @@ describe('trainer train', () => {
 
 describe('trainer pass-rate', () => {
   it('writes the pass-rate file the data engine reads, one row per sample with k completions', async () => {
-    const { readPassRates } = await import('@mixed-r1/data-engine');
     const run = await fixtureRun({ ...SMALL, grpo: { ...SMALL.grpo } });
     const file = join(run.dir, 'pass-rates.arrow');
     const result = runTrainerCli(['pass-rate', `--config=${run.configFile}`, '--samples=3', '--k=2', `--pass-rates=${file}`, '--initialize=tiny']);
