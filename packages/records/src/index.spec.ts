@@ -7,6 +7,10 @@ describe('the public surface', () => {
       [
         'PIXEL_PROCESSORS',
         'ProgressBar',
+        'SAFETENSORS_DTYPE_BYTES',
+        'SAFETENSORS_MAX_HEADER_BYTES',
+        'parseSafetensorsHeader',
+        'safetensorsHeaderLength',
         'REWARD_COMPONENTS',
         'SCHEMA_NAME_KEY',
         'SCHEMA_VERSION',

@@ -32,3 +32,13 @@ export { writeTable, readTable, TABLE_FILE_EXTENSIONS } from './table-file';
 
 // Progress of long stage work (reading, scoring, preprocessing many records).
 export { ProgressBar } from './progress/progress-bar';
+
+// The safetensors layout (header only): shared by the BMAS embedding reader and the policy's weights.
+export {
+  parseSafetensorsHeader,
+  safetensorsHeaderLength,
+  SAFETENSORS_DTYPE_BYTES,
+  SAFETENSORS_MAX_HEADER_BYTES,
+  type SafetensorsHeader,
+  type TensorEntry,
+} from './safetensors/safetensors-header';

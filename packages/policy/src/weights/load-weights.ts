@@ -45,7 +45,7 @@ export function loadParameters(config: Qwen25VLConfig, files: readonly string[],
   try {
     const where = new Map<string, { file: SafetensorsFile; stored: string }>();
     for (const file of opened) {
-      for (const stored of file.header.tensors.keys()) {
+      for (const stored of file.header.byName.keys()) {
         const name = toOriginalName(stored);
         if (isIgnorable(name, config.text.tieWordEmbeddings)) continue;
         const seen = where.get(name);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { bf16ToF32, f16ToF32 } from './float-conversion';
-import { headerLength, parseHeader, type SafetensorsHeader, type TensorEntry } from './safetensors-header';
+import { parseSafetensorsHeader, safetensorsHeaderLength, type SafetensorsHeader, type TensorEntry } from '@mixed-r1/records';
 
 /** The float dtypes a checkpoint tensor may have; all are read as float32. */
 export const FLOAT_DTYPES = ['F32', 'F16', 'BF16'] as const;
@@ -38,9 +38,9 @@ export class SafetensorsFile {
       const size = fs.fstatSync(fd).size;
       const prefix = new Uint8Array(8);
       if (size >= 8) readFully(fd, file, prefix, 0);
-      const json = new Uint8Array(headerLength(file, prefix, size));
+      const json = new Uint8Array(safetensorsHeaderLength(file, prefix, size));
       readFully(fd, file, json, 8);
-      return new SafetensorsFile(parseHeader(file, json, size), fd);
+      return new SafetensorsFile(parseSafetensorsHeader(file, json, size), fd);
     } catch (error) {
       fs.closeSync(fd);
       throw error;
@@ -52,7 +52,7 @@ export class SafetensorsFile {
   }
 
   entry(name: string): TensorEntry | undefined {
-    return this.header.tensors.get(name);
+    return this.header.byName.get(name);
   }
 
   /** The tensor's values as float32 (F32, F16 and BF16 exactly; other dtypes are an error naming it). */

@@ -68,7 +68,7 @@ describe('safetensors read and write', () => {
     expect(() => SafetensorsFile.open(truncated)).toThrow(`${truncated}: not a valid safetensors file: header length 200 runs past the end of the 9-byte file`);
     const wrongSize = path.join(dir, 'size.safetensors');
     rawSafetensors(wrongSize, [{ name: 'x', dtype: 'F32', shape: [3], bytes: new Uint8Array(8) }]);
-    expect(() => SafetensorsFile.open(wrongSize)).toThrow('tensor "x" (F32 [3]) needs 12 bytes, its data_offsets span 8');
+    expect(() => SafetensorsFile.open(wrongSize)).toThrow('tensor "x" (F32, shape [3]) needs 12 bytes but data_offsets span 8');
     expect(() => SafetensorsFile.open(path.join(dir, 'missing.safetensors'))).toThrow('cannot open the safetensors file (ENOENT)');
   });
 

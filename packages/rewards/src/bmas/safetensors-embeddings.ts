@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bf16ToF32, f16ToF32 } from './float-conversion';
-import { headerLength, parseHeader, type SafetensorsTensorInfo } from './safetensors-header';
+import { parseSafetensorsHeader, safetensorsHeaderLength, type TensorEntry } from '@mixed-r1/records';
 
 /** The input embedding table is the first tensor whose name ends with this (HF naming). */
 export const EMBEDDING_TENSOR_SUFFIX = 'embed_tokens.weight';
@@ -90,7 +90,7 @@ function readFully(fd: number, file: string, into: Uint8Array, length: number, p
   }
 }
 
-function pickTensor(file: string, tensors: readonly SafetensorsTensorInfo[], name?: string): SafetensorsTensorInfo {
+function pickTensor(file: string, tensors: readonly TensorEntry[], name?: string): TensorEntry {
   const tensor = name
     ? tensors.find((t) => t.name === name)
     : tensors.find((t) => t.name.endsWith(EMBEDDING_TENSOR_SUFFIX));
@@ -125,7 +125,7 @@ export class SafetensorsEmbeddings implements EmbeddingTable {
     readonly file: string,
     readonly tensorName: string,
     fd: number,
-    tensor: SafetensorsTensorInfo,
+    tensor: TensorEntry,
     private readonly start: number,
   ) {
     this.fd = fd;
@@ -144,10 +144,10 @@ export class SafetensorsEmbeddings implements EmbeddingTable {
       const size = fs.fstatSync(fd).size;
       const prefix = new Uint8Array(8);
       if (size >= 8) readFully(fd, file, prefix, 8, 0);
-      const length = headerLength(file, prefix, size);
+      const length = safetensorsHeaderLength(file, prefix, size);
       const json = new Uint8Array(length);
       readFully(fd, file, json, length, 8);
-      const tensor = pickTensor(file, parseHeader(file, json, size).tensors, tensorName);
+      const tensor = pickTensor(file, parseSafetensorsHeader(file, json, size).tensors, tensorName);
       return new SafetensorsEmbeddings(file, tensor.name, fd, tensor, tensor.start);
     } catch (error) {
       fs.closeSync(fd);

@@ -6,10 +6,10 @@
  */
 
 /** The reference implementation refuses headers over 100 MB (MAX_HEADER_SIZE). */
-export const MAX_HEADER_BYTES = 100_000_000;
+export const SAFETENSORS_MAX_HEADER_BYTES = 100_000_000;
 
 /** Bytes per element of the safetensors dtypes. */
-export const DTYPE_BYTES: Readonly<Record<string, number>> = {
+export const SAFETENSORS_DTYPE_BYTES: Readonly<Record<string, number>> = {
   BOOL: 1,
   U8: 1,
   I8: 1,
@@ -27,6 +27,7 @@ export const DTYPE_BYTES: Readonly<Record<string, number>> = {
   F64: 8,
 };
 
+/** One tensor of a safetensors file: where its bytes are. */
 export interface TensorEntry {
   readonly name: string;
   readonly dtype: string;
@@ -38,7 +39,12 @@ export interface TensorEntry {
 
 export interface SafetensorsHeader {
   readonly file: string;
-  readonly tensors: ReadonlyMap<string, TensorEntry>;
+  /** Byte offset of the data section (8 + header length). */
+  readonly dataStart: number;
+  /** Tensors in header order. */
+  readonly tensors: readonly TensorEntry[];
+  /** The same tensors by name. */
+  readonly byName: ReadonlyMap<string, TensorEntry>;
   readonly metadata: Readonly<Record<string, string>>;
 }
 
@@ -47,33 +53,42 @@ function fail(file: string, what: string): never {
 }
 
 /** The JSON header's byte length, from the file's first 8 bytes, checked against the file size. */
-export function headerLength(file: string, prefix: Uint8Array, fileSize: number): number {
-  if (fileSize < 8) fail(file, `the file has ${fileSize} bytes, fewer than the 8-byte header length`);
+export function safetensorsHeaderLength(file: string, prefix: Uint8Array, fileSize: number): number {
+  if (fileSize < 8 || prefix.length < 8) fail(file, `the file has ${fileSize} bytes, fewer than the 8-byte header length`);
   const length = new DataView(prefix.buffer, prefix.byteOffset, 8).getBigUint64(0, true);
-  if (length > BigInt(MAX_HEADER_BYTES)) fail(file, `header length ${length} is over the ${MAX_HEADER_BYTES}-byte limit`);
+  if (length > BigInt(SAFETENSORS_MAX_HEADER_BYTES)) fail(file, `header length ${length} is over the ${SAFETENSORS_MAX_HEADER_BYTES}-byte limit (corrupt or not safetensors)`);
   const n = Number(length);
   if (8 + n > fileSize) fail(file, `header length ${n} runs past the end of the ${fileSize}-byte file`);
+  if (n < 2) fail(file, `header length ${n} is too short for a JSON object`);
   return n;
 }
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
+/**
+ * One header entry, checked: a dtype string, a shape of whole numbers, data_offsets inside the data
+ * section and, for the dtypes the format defines, exactly shape * element size bytes. A dtype this
+ * code does not know is kept (callers refuse it when they read that tensor).
+ */
 function parseEntry(file: string, name: string, entry: unknown, dataStart: number, dataBytes: number): TensorEntry {
   const where = `tensor "${name}"`;
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) fail(file, `${where} is not an object`);
   const { dtype, shape, data_offsets: offsets } = entry as Record<string, unknown>;
-  if (typeof dtype !== 'string' || DTYPE_BYTES[dtype] === undefined) fail(file, `${where} has unknown dtype ${JSON.stringify(dtype)}`);
-  if (!Array.isArray(shape) || !shape.every(isCount)) fail(file, `${where} has shape ${JSON.stringify(shape)}, expected whole numbers`);
-  if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isCount)) fail(file, `${where} has data_offsets ${JSON.stringify(offsets)}`);
+  if (typeof dtype !== 'string') fail(file, `${where} has no dtype string`);
+  if (!Array.isArray(shape) || !shape.every(isCount)) fail(file, `${where} has shape ${JSON.stringify(shape)}, expected a list of whole numbers`);
+  if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isCount)) fail(file, `${where} has data_offsets ${JSON.stringify(offsets)}, expected [begin, end]`);
   const [begin, end] = offsets as number[];
   if (begin > end || end > dataBytes) fail(file, `${where} has data_offsets [${begin}, ${end}] outside the ${dataBytes}-byte data section`);
-  const expected = (shape as number[]).reduce((a, b) => a * b, 1) * DTYPE_BYTES[dtype];
-  if (expected !== end - begin) fail(file, `${where} (${dtype} [${shape.join(', ')}]) needs ${expected} bytes, its data_offsets span ${end - begin}`);
+  const elementBytes = SAFETENSORS_DTYPE_BYTES[dtype];
+  if (elementBytes !== undefined) {
+    const expected = (shape as number[]).reduce((a, b) => a * b, 1) * elementBytes;
+    if (expected !== end - begin) fail(file, `${where} (${dtype}, shape [${shape.join(', ')}]) needs ${expected} bytes but data_offsets span ${end - begin}`);
+  }
   return { name, dtype, shape: shape as number[], start: dataStart + begin, byteLength: end - begin };
 }
 
-/** Parses the JSON header bytes of `file` (size `fileSize`). */
-export function parseHeader(file: string, json: Uint8Array, fileSize: number): SafetensorsHeader {
+/** Parses and checks the JSON header bytes of `file` (of `fileSize` bytes); data is not read. */
+export function parseSafetensorsHeader(file: string, json: Uint8Array, fileSize: number): SafetensorsHeader {
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
@@ -82,11 +97,11 @@ export function parseHeader(file: string, json: Uint8Array, fileSize: number): S
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) fail(file, 'the header is not a JSON object');
   const dataStart = 8 + json.length;
-  const tensors = new Map<string, TensorEntry>();
+  const tensors: TensorEntry[] = [];
   let metadata: Record<string, string> = {};
   for (const [name, entry] of Object.entries(parsed as Record<string, unknown>)) {
     if (name === '__metadata__') metadata = (entry ?? {}) as Record<string, string>;
-    else tensors.set(name, parseEntry(file, name, entry, dataStart, fileSize - dataStart));
+    else tensors.push(parseEntry(file, name, entry, dataStart, fileSize - dataStart));
   }
-  return { file, tensors, metadata };
+  return { file, dataStart, tensors, byName: new Map(tensors.map((t) => [t.name, t])), metadata };
 }
