@@ -34,8 +34,6 @@ export interface GrpoRunOptions {
   readonly dumpDir?: string | null;
   readonly log?: (line: string) => void;
   readonly shouldStop?: () => boolean;
-  /** Called after each step with its metrics record (e.g. a progress line). */
-  readonly onStep?: (record: Record<string, number | null>) => void;
 }
 
 export interface GrpoRunResult {
@@ -181,7 +179,6 @@ export async function runGrpo(options: GrpoRunOptions): Promise<GrpoRunResult> {
         peak_rss_mb: peakRssMegabytes(),
       };
       if (step % config.log.every === 0 || step === config.grpo.steps) metrics.append({ step, ...record });
-      options.onStep?.(record);
       progress.tick();
       stopped = options.shouldStop?.() ?? false;
       if (step % config.checkpoint.every === 0 || step === config.grpo.steps || stopped) {
