@@ -43,5 +43,5 @@ export { passRateSchema, readPassRates, writePassRates, DifficultyFilter, type P
 export type { FlatSchema, FlatColumn } from './pipeline/flat-table';
 
 // the held-out benchmark in VLMEvalKit's TSV format
-export { benchTsvText, benchTsvColumns, writeBenchTsv, parseBenchTsv } from './bench-split/vlmevalkit-tsv';
+export { benchTsvText, benchTsvColumns, writeBenchTsv, parseBenchTsv, tsvField } from './bench-split/vlmevalkit-tsv';
 export { BENCH_REF_PREFIX } from './bench-split/build-bench';

@@ -11,6 +11,7 @@ describe('the public surface', () => {
         'SAFETENSORS_MAX_HEADER_BYTES',
         'parseSafetensorsHeader',
         'safetensorsHeaderLength',
+        'seededRandom',
         'REWARD_COMPONENTS',
         'SCHEMA_NAME_KEY',
         'SCHEMA_VERSION',

@@ -42,3 +42,6 @@ export {
   type SafetensorsHeader,
   type TensorEntry,
 } from './safetensors/safetensors-header';
+
+// A seeded generator for reproducible record orders (shuffles, quota choices).
+export { seededRandom } from './seeded-random';

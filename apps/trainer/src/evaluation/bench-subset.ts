@@ -1,11 +1,6 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseBenchTsv } from '@mixed-r1/data-engine';
-
-/** A TSV field as pandas' to_csv(sep='\t') writes it: quoted when it holds a tab, newline or quote. */
-function tsvField(value: string): string {
-  return /[\t\n\r"]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+import { parseBenchTsv, tsvField } from '@mixed-r1/data-engine';
 
 /**
  * The first `perTask` rows of each task type of a held-out benchmark (VLMEvalKit TSV with our

@@ -34,7 +34,7 @@ export function benchTsvText(rows: readonly SampleRow[]): string {
     const options = Array.from({ length: optionColumns }, (_, i) => (row.task === 'multiple_choice' ? (row.options?.[i] ?? '') : ''));
     const box = row.answerBox ? `[${row.answerBox.join(', ')}]` : '';
     const fields = [String(index), Buffer.from(row.imageBytes).toString('base64'), row.question, ...options, row.answer, row.task, row.task, box];
-    lines.push(fields.map(quoteField).join('\t'));
+    lines.push(fields.map(tsvField).join('\t'));
   });
   return `${lines.join('\n')}\n`;
 }
@@ -49,7 +49,8 @@ export function writeBenchTsv(path: string, rows: readonly SampleRow[]): number 
   return Buffer.byteLength(text);
 }
 
-function quoteField(field: string): string {
+/** A field as pandas' to_csv(sep='\t') writes it: quoted, with doubled quotes, when it holds a tab, newline or quote. */
+export function tsvField(field: string): string {
   return /[\t\n\r"]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 

@@ -1,3 +1,5 @@
+import { seededRandom } from '@mixed-r1/records';
+
 // Seeded, platform-independent randomness for the quota choice and the output order: 32-bit
 // integer arithmetic only, so the same seed gives the same order on every machine.
 
@@ -13,21 +15,9 @@ export function deriveSeed(seed: number, label: string): number {
   return h >>> 0;
 }
 
-/** mulberry32 (Tommy Ettinger, 2017): floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A copy of `items` in a seeded random order (Fisher-Yates). */
 export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const result = [...items];
   for (let i = result.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
