@@ -42,6 +42,11 @@ function mergeLayer(base: ConfigObject, layer: ConfigObject, origin: string, pat
       merged[key] = mergeLayer(current, value, origin, at);
     } else {
       const nullable = current === null;
+      // A list on the command line: `--data.tasks=yes_no,chart` (or the flag repeated, as yargs gives it).
+      if (Array.isArray(current) && typeof value === 'string') {
+        merged[key] = value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+        continue;
+      }
       if (!nullable && value !== null && kindOf(value) !== kindOf(current)) {
         throw new ConfigError(`${origin}: setting "${name}" must be a ${kindOf(current)}, found ${JSON.stringify(value)}`);
       }

@@ -38,6 +38,12 @@ describe('trainer config: defaults < --config FILE < command line', () => {
     expect(() => resolveTrainerConfig([{ origin: 'command line', values: values as never }])).toThrow(message);
   });
 
+  it('reads a list given as one comma-separated value (a single flag on the command line)', () => {
+    expect(resolveTrainerConfig([{ origin: 'command line', values: { data: { tasks: 'open_ended' } } }]).data.tasks).toEqual(['open_ended']);
+    expect(resolveTrainerConfig([{ origin: 'command line', values: { data: { tasks: 'yes_no, chart' } } }]).data.tasks).toEqual(['yes_no', 'chart']);
+    expect(() => resolveTrainerConfig([{ origin: 'command line', values: { data: { tasks: 'yes_no,charts' } } }])).toThrow(/setting "data.tasks": expected a list of/);
+  });
+
   it('names a config file that is not JSON', () => {
     const bad = join(mkdtempSync(join(tmpdir(), 'cfg-')), 'bad.json');
     writeFileSync(bad, '{ nope');
