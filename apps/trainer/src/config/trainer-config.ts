@@ -39,9 +39,9 @@ export const TRAINER_DEFAULTS = {
     validationSamples: 100,
   },
   image: {
-    /** Qwen2.5-VL smart_resize bounds; the tiny model sees small images (about 112 x 112 pixels). */
+    /** Qwen2.5-VL smart_resize bounds; the tiny model sees small images (about 224 x 224 pixels: 64 image tokens). */
     minPixels: 3136,
-    maxPixels: 12544,
+    maxPixels: 50176,
   },
   sft: {
     steps: 600,
@@ -85,7 +85,7 @@ export const TRAINER_DEFAULTS = {
   },
   evaluation: {
     /** Held-out questions per task type before and after training (0: skip). */
-    perTask: 20,
+    perTask: 40,
     maxNewTokens: 96,
     batchSize: 8,
   },
