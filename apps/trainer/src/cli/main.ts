@@ -8,6 +8,7 @@ import { runSft } from '../sft/run-sft';
 import { runTrain } from '../train/run-train';
 import { runPassRate } from '../pass-rate/run-pass-rate';
 import { REPLAY_STAGES, replayStage, type ReplayStage } from '../replay/replay-stage';
+import { relianceTable, runImageReliance } from '../evaluation/image-reliance';
 import { configLayers } from './config-layers';
 
 const SETTINGS_HELP = `Settings (defaults < --config FILE < command line, e.g. --sft.steps=100 --grpo.groupSize=4):
@@ -59,6 +60,12 @@ async function passRate(args: Record<string, unknown>): Promise<void> {
   console.log(`pass rates of ${rows.length} samples written to ${args['pass-rates']}; ${informative} with 0 < rate < 1 (kept by the difficulty filter)`);
 }
 
+async function imageReliance(args: Record<string, unknown>): Promise<void> {
+  const config = resolveTrainerConfig(configLayers(args));
+  await selectBackend(config.backend);
+  console.log(relianceTable(await runImageReliance(config, args['per-task'] as number)));
+}
+
 function replay(args: Record<string, unknown>): void {
   const config = resolveTrainerConfig(configLayers(args));
   const stage = args.stage as ReplayStage;
@@ -95,6 +102,12 @@ export async function main(argv: string[]): Promise<void> {
           .option('k', { type: 'number', default: 8, describe: 'completions per sample' })
           .option('pass-rates', { type: 'string', demandOption: true, describe: 'the Arrow file to write (sample_id, pass_rate, k)' }),
       (args) => passRate(args),
+    )
+    .command(
+      'image-reliance',
+      'does the model read its images? target loss with each sample\'s own image and with another',
+      (y) => y.option('per-task', { type: 'number', default: 40, describe: 'samples per task type (from the start of the shards)' }),
+      (args) => imageReliance(args),
     )
     .command(
       'replay',
