@@ -61,9 +61,11 @@ async function passRate(args: Record<string, unknown>): Promise<void> {
 }
 
 async function imageReliance(args: Record<string, unknown>): Promise<void> {
+  const perTask = args['per-task'];
+  if (!(Number.isInteger(perTask) && (perTask as number) >= 2)) throw new Error(`--per-task must be a whole number >= 2 (an image needs a partner), found ${String(perTask)}`);
   const config = resolveTrainerConfig(configLayers(args));
   await selectBackend(config.backend);
-  console.log(relianceTable(await runImageReliance(config, args['per-task'] as number)));
+  console.log(relianceTable(await runImageReliance(config, perTask as number)));
 }
 
 function replay(args: Record<string, unknown>): void {
