@@ -30,4 +30,10 @@ describe('image reliance', () => {
     // The random tiny model's loss depends on its image: some swap changes it.
     expect(rows.some(([, pairs, , , gap]) => Number(pairs) > 0 && Number(gap) !== 0)).toBe(true);
   });
+
+  it('refuses fewer than two samples per task (an image needs a partner), naming the flag', () => {
+    const run = runTrainerCli(['image-reliance', '--per-task=1']);
+    expect(run.status).not.toBe(0);
+    expect(run.output).toContain('--per-task must be a whole number >= 2');
+  });
 });
