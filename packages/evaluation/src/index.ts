@@ -14,7 +14,6 @@ export { BenchFileError, type BenchLoader, type LoadOptions } from './loaders/be
 export { BENCH_LOADERS, BENCH_LOADER_NAMES, benchLoaderFor, benchLoaderNamed, loadBenchmark } from './loaders/registry';
 export { vlmEvalKitTsvLoader, IMAGE_REFERENCE_MAX_LENGTH } from './loaders/vlmevalkit-tsv-loader';
 export { unifiedJsonlLoader, UNIFIED_JSONL_FIELDS } from './loaders/unified-jsonl-loader';
-export { TsvTokenizer, tsvRecords, tsvRecordsOfText, type TsvRecord } from './loaders/tsv-records';
 
 // the prompt, shared with training
 export { questionText, promptText, optionLetter, FORMAT_INSTRUCTION, DEFAULT_PROMPT_TEMPLATE, type PromptTemplate, type QuestionFields } from './prompt/prompt-text';

@@ -45,3 +45,7 @@ export {
 
 // A seeded generator for reproducible record orders (shuffles, quota choices).
 export { seededRandom } from './seeded-random';
+
+// Tab-separated records as pandas reads them (VLMEvalKit benchmark files), with byte spans: shared
+// by the data engine's VLMEvalKit adapter and the evaluation's benchmark loader.
+export { TsvParser, tsvRecordsOf, tsvRecordsOfText, type TsvRecord, type TsvParserOptions } from './tsv/tsv-parser';

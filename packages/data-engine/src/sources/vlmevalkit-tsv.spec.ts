@@ -78,7 +78,7 @@ describe('the vlmevalkit-tsv adapter, base64 images', () => {
       rejection(8, 'm/5', 'normalise', 'answer "E" is not one of the option letters A-B'),
       rejection(11, null, 'read', 'expected 12 fields (as the header), found 3'),
       rejection(12, 'm/9', 'read', '"image" holds 2 images; a sample has one'),
-      rejection(13, null, 'read', 'the file ends inside a quoted field that starts on line 13'),
+      rejection(13, null, 'read', 'a quoted field opened on line 13 is never closed (the file ends inside it)'),
       rejection(9, 'm/6', 'read', '"image" refers to index "99", which holds no image in the file'),
     ]);
   });

@@ -1,7 +1,8 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import type { TaskType } from '@mixed-r1/records';
+import { tsvRecordsOf, type TaskType, type TsvRecord } from '@mixed-r1/records';
 import type { SourceItem } from '../candidate';
 import type { SourceAdapter, SourceConfig } from '../source-adapter';
+import { fileChunks } from './annotation-file';
 import { imageFromBase64 } from './base64-image';
 import { fieldsForTask, optionLetter, questionWithOptions, yesNoAnswer, type AskedQuestion, type TaskFields } from './normalise';
 import { forcedTask, readOptions } from './options';
@@ -15,7 +16,6 @@ import {
   sampleItem,
   withUniqueIds,
 } from './source-items';
-import { tsvRecords, type TsvRecord } from './tsv-stream';
 
 const ADAPTER = 'vlmevalkit-tsv';
 
@@ -188,7 +188,7 @@ async function* readTsv(source: SourceConfig): AsyncGenerator<SourceItem> {
   const deferred: { parts: RowParts; target: string }[] = [];
   let columns: Columns | undefined;
   try {
-    for await (const record of tsvRecords(source.path)) {
+    for await (const record of tsvRecordsOf(fileChunks(source.path), { textAfterClosingQuote: 'malformed' })) {
       if (!columns) {
         columns = columnsOf(record, source.path);
         continue;

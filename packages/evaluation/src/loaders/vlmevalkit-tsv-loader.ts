@@ -1,13 +1,12 @@
-import { existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isTaskType, TASK_TYPES, type Box, type TaskType } from '@mixed-r1/records';
+import { isTaskType, TASK_TYPES, tsvRecordsOf, type Box, type TaskType, type TsvRecord } from '@mixed-r1/records';
 import type { BenchRow, ImageRef, LoadedBench, LoadIssue } from '../bench/bench-row';
 import { benchmarkNameOf } from '../bench/benchmark-name';
 import { inferTask } from '../bench/task-inference';
 import { taskOverrideFor } from '../bench/task-map';
 import { BenchFileError, type BenchLoader, type LoadOptions } from './bench-loader';
 import { boxProblem, parseBoxText, taskFieldsProblem } from './row-fields';
-import { tsvRecords, type TsvRecord } from './tsv-records';
 
 /**
  * VLMEvalKit (vlmeval/dataset/image_base.py, `ImageBaseDataset.__init__`): an image field of at
@@ -198,7 +197,7 @@ async function loadTsv(file: string, options: LoadOptions = {}): Promise<LoadedB
   const name = options.name ?? benchmarkNameOf(file);
   let reader: TsvReader | null = null;
   let rowNumber = 0;
-  for await (const record of tsvRecords(file)) {
+  for await (const record of tsvRecordsOf(createReadStream(file, { highWaterMark: 1 << 20 }))) {
     if (!reader) {
       reader = new TsvReader(file, name, columnsOf(record, file), options);
       continue;

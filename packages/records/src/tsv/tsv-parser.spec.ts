@@ -1,4 +1,4 @@
-import { TsvParser, type TsvRecord } from './tsv-stream';
+import { TsvParser, tsvRecordsOfText, type TsvRecord } from './tsv-parser';
 
 /** The records of `text`, fed to the parser `chunkSize` bytes at a time. */
 function parse(text: string, chunkSize = 1 << 20): TsvRecord[] {
@@ -75,15 +75,36 @@ describe('TsvParser', () => {
     expect(fieldsOf(parse('"ñandú"\t🐦\n', 1))).toEqual([['ñandú', '🐦']]);
   });
 
-  it('marks a record with text after a closing quote as malformed, naming the line', () => {
-    const [record] = parse('"a"b\tc\n');
+  it('appends text after a closing quote (pandas), or also marks the record malformed when asked, naming the line', () => {
+    expect(tsvRecordsOfText('"a"b\tc\n')).toEqual([{ line: 1, fields: ['ab', 'c'], spans: [[1, 4], [5, 6]] }]);
+    const [record] = tsvRecordsOfText('"a"b\tc\n', { textAfterClosingQuote: 'malformed' });
     expect(record.error).toBe('unexpected character "b" after the closing quote of field 1 on line 1');
     expect(record.fields).toEqual(['ab', 'c']);
   });
 
+  it('ends records at a lone \\r too, and skips lines of spaces', () => {
+    const records = parse('a\tb\rc\td\r   \r\ne\tf\n');
+    expect(records.map((record) => [record.line, record.fields])).toEqual([
+      [1, ['a', 'b']],
+      [2, ['c', 'd']],
+      [4, ['e', 'f']],
+    ]);
+  });
+
+  it.each([1, 2, 1 << 20])('drops a UTF-8 byte-order mark at the start (%i-byte chunks), and keeps a start that only looks like one', (size) => {
+    expect(fieldsOf(parse('\ufeffindex\tq\n1\tx\n', size))).toEqual([
+      ['index', 'q'],
+      ['1', 'x'],
+    ]);
+    const lookalike = Buffer.from([0xef, 0xbb, 0x41, 0x09, 0x42, 0x0a]);
+    const parser = new TsvParser();
+    const records = [...lookalike].flatMap((byte) => parser.feed(Uint8Array.of(byte)));
+    expect([...records, ...parser.finish()].map((record) => record.fields)).toEqual([[Buffer.from([0xef, 0xbb, 0x41]).toString('utf8'), 'B']]);
+  });
+
   it('marks a quoted field that never closes, naming the line it starts on', () => {
     const records = parse('a\tb\n"c\td\ne\tf\n');
-    expect(records[1]).toMatchObject({ line: 2, error: 'the file ends inside a quoted field that starts on line 2' });
+    expect(records[1]).toMatchObject({ line: 2, error: 'a quoted field opened on line 2 is never closed (the file ends inside it)' });
     expect(records).toHaveLength(2);
   });
 });
