@@ -54,6 +54,8 @@ export const TRAINER_DEFAULTS = {
     thinkSentences: 1,
     /** Sentences of an open-ended reference kept in the target (0: all). */
     answerSentences: 2,
+    /** Weight of the answer span's tokens in each example's loss, against 1 for the reasoning's (1: the plain mean). */
+    answerWeight: 1,
     validateEvery: 100,
   },
   grpo: {
@@ -111,6 +113,7 @@ const CHECKS: Readonly<Record<string, SettingCheck>> = {
   'sft.maxGradNorm': positiveNumber,
   'sft.thinkSentences': (v) => (Number.isInteger(v) && (v as number) >= -1 ? null : 'expected a whole number >= -1'),
   'sft.answerSentences': nonNegativeInteger,
+  'sft.answerWeight': positiveNumber,
   'sft.validateEvery': positiveInteger,
   'grpo.steps': nonNegativeInteger,
   'grpo.promptsPerStep': positiveInteger,

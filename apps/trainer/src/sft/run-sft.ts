@@ -14,6 +14,7 @@ import { configDigest } from '../run/config-digest';
 import { DataOrder } from './data-order';
 import { sftExample, type SftExample } from './sft-example';
 import { sftLoss, targetTokens } from './sft-loss';
+import { teacherForcedAnswerAccuracy } from './teacher-forced-answers';
 import { join } from 'node:path';
 
 export interface SftRunOptions {
@@ -38,16 +39,24 @@ async function examplesOf(samples: readonly SampleRow[], policy: Policy, images:
   return Promise.all(samples.map((sample) => sftExample(sample, policy, images, target)));
 }
 
-/** Mean loss over the validation examples, without gradients, in batches. */
-function validationLoss(policy: Policy, examples: readonly SftExample[], batchSize: number): number {
-  let total = 0;
-  for (let start = 0; start < examples.length; start += batchSize) {
-    const batch = examples.slice(start, start + batchSize);
-    const loss = tf.tidy(() => sftLoss(Weights.frozen(policy.params), batch));
-    total += (loss.dataSync()[0] as number) * batch.length;
-    loss.dispose();
+/**
+ * Mean loss over the validation examples (without gradients, in batches; the plain mean, whatever
+ * `sft.answerWeight`, so runs compare) and their teacher-forced answer accuracy.
+ */
+function validate(policy: Policy, examples: readonly SftExample[], batchSize: number): { loss: number; answerAccuracy: number } {
+  const weights = Weights.frozen(policy.params);
+  try {
+    let total = 0;
+    for (let start = 0; start < examples.length; start += batchSize) {
+      const batch = examples.slice(start, start + batchSize);
+      const loss = tf.tidy(() => sftLoss(weights, batch));
+      total += (loss.dataSync()[0] as number) * batch.length;
+      loss.dispose();
+    }
+    return { loss: total / examples.length, answerAccuracy: teacherForcedAnswerAccuracy(weights, examples) };
+  } finally {
+    weights.dispose();
   }
-  return total / examples.length;
 }
 
 function schedule(config: TrainerConfig) {
@@ -96,7 +105,7 @@ export async function runSft(options: SftRunOptions): Promise<SftRunResult> {
       images,
       config,
     );
-    const { loss, gradients } = lossAndGradients(policy.params, (w) => sftLoss(w, batch));
+    const { loss, gradients } = lossAndGradients(policy.params, (w) => sftLoss(w, batch, config.sft.answerWeight));
     lastLoss = loss.dataSync()[0] as number;
     loss.dispose();
     if (!Number.isFinite(lastLoss)) throw new Error(`sft step ${step + 1}: the loss is ${lastLoss} (samples ${batch.map((e) => e.sampleId).join(', ')})`);
@@ -109,8 +118,10 @@ export async function runSft(options: SftRunOptions): Promise<SftRunResult> {
     const seconds = (performance.now() - began) / 1000;
     const record: Record<string, number | null> = { loss: lastLoss, grad_norm: norm, learning_rate: lr, tokens_per_second: targetTokens(batch) / seconds, seconds };
     if (step % config.sft.validateEvery === 0 || step === config.sft.steps) {
-      lastValidation = validationExamples.length > 0 ? validationLoss(policy, validationExamples, config.sft.batchSize) : null;
+      const validation = validationExamples.length > 0 ? validate(policy, validationExamples, config.sft.batchSize) : null;
+      lastValidation = validation?.loss ?? null;
       record.validation_loss = lastValidation;
+      record.validation_answer_accuracy = validation?.answerAccuracy ?? null;
     }
     if (step % config.log.every === 0 || record.validation_loss !== undefined) metrics.append({ step, ...record });
     progress.tick();

@@ -10,6 +10,8 @@ export interface SftExample {
   readonly tokens: number[];
   /** Tokens of the prompt (chat template, image placeholders, question); the loss counts the rest. */
   readonly promptLength: number;
+  /** Index of the first token after `<answer>`: the answer span runs from here to the end. */
+  readonly answerStart: number;
   readonly image: ImageInput;
 }
 
@@ -23,5 +25,6 @@ export async function sftExample(sample: SampleRow, policy: Policy, images: Imag
   const prompt = policy.prompt(promptText({ question: sample.question, options: sample.options }), [prepared.input]);
   const answer = policy.tokenizer.encode(sftTarget(sample, prepared.inputSize, target));
   const end = policy.tokenizer.tokenId('<|im_end|>');
-  return { sampleId: sample.id, tokens: [...prompt.tokenIds, ...answer, end], promptLength: prompt.tokenIds.length, image: prepared.input };
+  const answerStart = prompt.tokenIds.length + answer.lastIndexOf(policy.tokenizer.tokenId('<answer>')) + 1;
+  return { sampleId: sample.id, tokens: [...prompt.tokenIds, ...answer, end], promptLength: prompt.tokenIds.length, answerStart, image: prepared.input };
 }

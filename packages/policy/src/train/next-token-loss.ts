@@ -10,21 +10,40 @@ import type { Weights } from '../model/weights';
  * completion after a prompt; default 1: every token but the first). Rows share `images` (placed
  * in their first `promptLength` tokens), as a group does. Only the scored positions go through the
  * LM head.
+ *
+ * `tokenWeights` (one weight per scored position of each row) turns the mean into a weighted mean,
+ * sum(w * nll) / sum(w): e.g. to count the answer span of a target more than its reasoning.
  */
 export function nextTokenLoss(
   w: Weights,
   rows: readonly (readonly number[])[],
-  options: { images?: readonly ImageInput[]; promptLength?: number; fromPosition?: number } = {},
+  options: { images?: readonly ImageInput[]; promptLength?: number; fromPosition?: number; tokenWeights?: readonly (readonly number[])[] } = {},
 ): tf.Scalar {
   const length = rows[0]?.length ?? 0;
   const from = options.fromPosition ?? 1;
   if (!(Number.isInteger(from) && from >= 1 && from < length)) throw new RangeError(`nextTokenLoss: fromPosition ${from} leaves no token to score in rows of ${length}`);
+  const scored = length - from;
+  const weights = options.tokenWeights ? flatTokenWeights(options.tokenWeights, rows.length, scored) : null;
   const { vocabSize, hiddenSize } = w.config.text;
   const hidden = encodeSequences(w, rows, options.images ?? [], options.promptLength ?? length);
   const batch = rows.length;
-  const scored = length - from;
   const predicting = tf.reshape(tf.slice(hidden, [0, from - 1, 0], [batch, scored, hiddenSize]), [batch * scored, hiddenSize]);
   const logProbs = tf.logSoftmax(lmHead(w, predicting as tf.Tensor2D));
   const targets = rows.flatMap((row, b) => row.slice(from).map((token, t) => (b * scored + t) * vocabSize + token));
-  return tf.neg(tf.mean(tf.gather(tf.reshape(logProbs, [-1]), tf.tensor1d(targets, 'int32')))) as tf.Scalar;
+  const targetLogProbs = tf.gather(tf.reshape(logProbs, [-1]), tf.tensor1d(targets, 'int32'));
+  if (!weights) return tf.neg(tf.mean(targetLogProbs)) as tf.Scalar;
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  return tf.div(tf.neg(tf.sum(tf.mul(targetLogProbs, tf.tensor1d(weights)))), total) as tf.Scalar;
+}
+
+/** The rows' token weights as one array, checked: one finite weight >= 0 per scored position, not all zero. */
+function flatTokenWeights(tokenWeights: readonly (readonly number[])[], batch: number, scored: number): number[] {
+  if (tokenWeights.length !== batch || tokenWeights.some((row) => row.length !== scored)) {
+    throw new RangeError(`nextTokenLoss: tokenWeights must give ${scored} weights for each of the ${batch} rows (one per scored position)`);
+  }
+  const flat = tokenWeights.flat();
+  if (flat.some((weight) => !(Number.isFinite(weight) && weight >= 0)) || !flat.some((weight) => weight > 0)) {
+    throw new RangeError('nextTokenLoss: tokenWeights must be finite, >= 0 and not all zero');
+  }
+  return flat;
 }

@@ -31,6 +31,33 @@ describe('nextTokenLoss', () => {
     expect(Math.abs(loss - expected)).toBeLessThan(1e-5);
   });
 
+  it('with token weights, is the weighted mean: a weight on one position alone gives that position\'s loss', () => {
+    const image = randomImage(4, 6, 2);
+    const prompt = tinyPromptIds(6, 5);
+    const row = [...prompt, 11, 12, 13];
+    const [weighted, lastOnly, plain] = tf.tidy(() => {
+      const w = Weights.live(params);
+      const options = { images: [image], fromPosition: prompt.length };
+      const logProbs = tf.logSoftmax(promptLogits(w, { tokenIds: row, images: [image] })).arraySync() as number[][];
+      const nll = [11, 12, 13].map((token, i) => -logProbs[prompt.length - 1 + i][token]);
+      return [
+        [nextTokenLoss(w, [row], { ...options, tokenWeights: [[1, 0, 3]] }).dataSync()[0], (nll[0] + 3 * nll[2]) / 4],
+        [nextTokenLoss(w, [row], { ...options, tokenWeights: [[0, 0, 2]] }).dataSync()[0], nextTokenLoss(w, [row], { ...options, fromPosition: row.length - 1 }).dataSync()[0]],
+        [nextTokenLoss(w, [row], options).dataSync()[0], nextTokenLoss(w, [row], { ...options, tokenWeights: [[5, 5, 5]] }).dataSync()[0]],
+      ];
+    });
+    expect(Math.abs(weighted[0] - weighted[1])).toBeLessThan(1e-5);
+    expect(Math.abs(lastOnly[0] - lastOnly[1])).toBeLessThan(1e-5);
+    expect(Math.abs(plain[0] - plain[1])).toBeLessThan(1e-5);
+  });
+
+  it('rejects token weights of the wrong shape, negative or all zero', () => {
+    const w = Weights.live(params);
+    expect(() => nextTokenLoss(w, [[1, 2, 3]], { tokenWeights: [[1]] })).toThrow('tokenWeights must give 2 weights for each of the 1 rows');
+    expect(() => nextTokenLoss(w, [[1, 2, 3]], { tokenWeights: [[1, -1]] })).toThrow('must be finite, >= 0 and not all zero');
+    expect(() => nextTokenLoss(w, [[1, 2, 3]], { tokenWeights: [[0, 0]] })).toThrow('must be finite, >= 0 and not all zero');
+  });
+
   it('rejects a start that leaves nothing to score', () => {
     expect(() => nextTokenLoss(Weights.live(params), [[1, 2]], { fromPosition: 2 })).toThrow('nextTokenLoss: fromPosition 2 leaves no token to score in rows of 2');
   });
