@@ -52,6 +52,8 @@ export const TRAINER_DEFAULTS = {
     maxGradNorm: 1,
     /** Sentences of the worked solution's <think> kept in the target (0: all; -1: an empty <think>). */
     thinkSentences: 1,
+    /** Task types trained on their whole worked solution (every <think> sentence), e.g. where the last sentence carries the decision. */
+    fullThinkTasks: [] as string[],
     /** Sentences of an open-ended reference kept in the target (0: all). */
     answerSentences: 2,
     /** Weight of the answer span's tokens in each example's loss, against 1 for the reasoning's (1: the plain mean). */
@@ -113,6 +115,7 @@ const CHECKS: Readonly<Record<string, SettingCheck>> = {
   'sft.maxGradNorm': positiveNumber,
   'sft.thinkSentences': (v) => (Number.isInteger(v) && (v as number) >= -1 ? null : 'expected a whole number >= -1'),
   'sft.answerSentences': nonNegativeInteger,
+  'sft.fullThinkTasks': listOf(TASK_TYPES),
   'sft.answerWeight': positiveNumber,
   'sft.validateEvery': positiveInteger,
   'grpo.steps': nonNegativeInteger,

@@ -34,6 +34,13 @@ describe('sftTarget', () => {
     expect(sftTarget(sample({}), [200, 100], { thinkSentences: -1, answerSentences: 2 })).toBe('<think></think><answer>yes</answer>');
   });
 
+  it('keeps the whole thinking for the task types in fullThinkTasks, the first sentences for the others', () => {
+    const options = { ...OPTIONS, fullThinkTasks: ['yes_no'] };
+    expect(sftTarget(sample({}), [200, 100], options)).toBe('<think>First fact. Second fact.</think><answer>yes</answer>');
+    const chart = sample({ task: 'chart', answer: '7', solution: '<think>Bars. So 7.</think><answer>7</answer>' });
+    expect(sftTarget(chart, [200, 100], options)).toBe('<think>Bars.</think><answer>7</answer>');
+  });
+
   it('writes a grounding box in the model-input frame', () => {
     // [20, 20, 60, 60] in a 200x100 image seen at 100x50 is [10, 10, 30, 30].
     const grounding = sample({ task: 'grounding', answer: '[20, 20, 60, 60]', answerBox: [20, 20, 60, 60], solution: '<think>It is there.</think><answer>[20, 20, 60, 60]</answer>' });

@@ -7,6 +7,8 @@ export interface TargetOptions {
   readonly thinkSentences: number;
   /** Sentences of an open-ended reference kept (0: all). */
   readonly answerSentences: number;
+  /** Task types whose target keeps the whole <think> whatever `thinkSentences` says. */
+  readonly fullThinkTasks?: readonly string[];
 }
 
 const SENTENCE_END = /(?<=[.!?])\s+/;
@@ -43,7 +45,8 @@ function answerOf(sample: SampleRow, inputSize: Size, options: TargetOptions): s
  * wrapped (an empty <think>).
  */
 export function sftTarget(sample: SampleRow, inputSize: Size, options: TargetOptions): string {
-  const think = sample.solution ? firstSentences(thinkOf(sample.solution), options.thinkSentences) : '';
+  const kept = options.fullThinkTasks?.includes(sample.task) ? 0 : options.thinkSentences;
+  const think = sample.solution ? firstSentences(thinkOf(sample.solution), kept) : '';
   const answer = answerOf(sample, inputSize, options);
   if (sample.solution && sample.task !== 'grounding' && sample.task !== 'open_ended' && extractAnswer(sample.solution) !== sample.answer) {
     throw new Error(`sample "${sample.id}": its solution answers "${extractAnswer(sample.solution)}", its ground truth is "${sample.answer}"`);

@@ -35,7 +35,7 @@ export interface SftRunResult {
 }
 
 async function examplesOf(samples: readonly SampleRow[], policy: Policy, images: ImagePreparer, config: TrainerConfig): Promise<SftExample[]> {
-  const target = { thinkSentences: config.sft.thinkSentences, answerSentences: config.sft.answerSentences };
+  const target = { thinkSentences: config.sft.thinkSentences, answerSentences: config.sft.answerSentences, fullThinkTasks: config.sft.fullThinkTasks };
   return Promise.all(samples.map((sample) => sftExample(sample, policy, images, target)));
 }
 
