@@ -20,6 +20,7 @@ describe('the public surface', () => {
         'TABLE_FILE_EXTENSIONS',
         'TASK_TYPES',
         'TsvParser',
+        'UNIFIED_JSONL_SAMPLE_FIELDS',
         'advantageSchema',
         'batchFromColumns',
         'buildBatch',

@@ -48,4 +48,5 @@ export { seededRandom } from './seeded-random';
 
 // Tab-separated records as pandas reads them (VLMEvalKit benchmark files), with byte spans: shared
 // by the data engine's VLMEvalKit adapter and the evaluation's benchmark loader.
+export { UNIFIED_JSONL_SAMPLE_FIELDS } from './unified-jsonl-fields';
 export { TsvParser, tsvRecordsOf, tsvRecordsOfText, type TsvRecord, type TsvParserOptions } from './tsv/tsv-parser';

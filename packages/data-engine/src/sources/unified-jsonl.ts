@@ -1,4 +1,4 @@
-import { isTaskType, TASK_TYPES, type Box } from '@mixed-r1/records';
+import { isTaskType, TASK_TYPES, UNIFIED_JSONL_SAMPLE_FIELDS, type Box } from '@mixed-r1/records';
 import type { SourceItem } from '../candidate';
 import type { SourceAdapter, SourceConfig } from '../source-adapter';
 import { jsonlRecords } from './annotation-records';
@@ -19,21 +19,7 @@ import {
 const ADAPTER = 'unified-jsonl';
 
 /** The fields a line may have: the `sample` schema's (camelCase), with the image as a path or as base64. */
-export const UNIFIED_FIELDS = [
-  'id',
-  'source',
-  'task',
-  'question',
-  'options',
-  'answer',
-  'answerBox',
-  'imagePath',
-  'imageBase64',
-  'imageWidth',
-  'imageHeight',
-  'solution',
-  'metadata',
-] as const;
+export const UNIFIED_FIELDS = UNIFIED_JSONL_SAMPLE_FIELDS;
 
 type Line = Record<string, unknown>;
 type Checked<T> = { value: T } | { reason: string };

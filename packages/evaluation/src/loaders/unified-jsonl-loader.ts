@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { isTaskType, TASK_TYPES, type Box, type TaskType } from '@mixed-r1/records';
+import { isTaskType, TASK_TYPES, UNIFIED_JSONL_SAMPLE_FIELDS, type Box, type TaskType } from '@mixed-r1/records';
 import type { BenchRow, ImageRef, LoadedBench, LoadIssue } from '../bench/bench-row';
 import { benchmarkNameOf } from '../bench/benchmark-name';
 import { inferTask } from '../bench/task-inference';
@@ -13,23 +13,7 @@ import { boxProblem, parseBoxText, taskFieldsProblem } from './row-fields';
  * The fields of a line: the data engine's unified JSONL (the `sample` schema's fields in camelCase,
  * the image by `imagePath` or `imageBase64`), plus `category` and `hint` for evaluation.
  */
-export const UNIFIED_JSONL_FIELDS = [
-  'id',
-  'source',
-  'task',
-  'question',
-  'options',
-  'answer',
-  'answerBox',
-  'imagePath',
-  'imageBase64',
-  'imageWidth',
-  'imageHeight',
-  'solution',
-  'metadata',
-  'category',
-  'hint',
-] as const;
+export const UNIFIED_JSONL_FIELDS = [...UNIFIED_JSONL_SAMPLE_FIELDS, 'category', 'hint'] as const;
 
 type Line = Record<string, unknown>;
 type Checked<T> = { value: T } | { reason: string };
