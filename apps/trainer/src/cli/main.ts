@@ -5,6 +5,7 @@ import { selectBackend } from '@mixed-r1/policy';
 import { resolveTrainerConfig, TRAINER_DEFAULTS } from '../config/trainer-config';
 import { latestCheckpoint } from '../run/checkpoints';
 import { runSft } from '../sft/run-sft';
+import { runPerception } from '../perception/run-perception';
 import { runTrain } from '../train/run-train';
 import { runPassRate } from '../pass-rate/run-pass-rate';
 import { REPLAY_STAGES, replayStage, type ReplayStage } from '../replay/replay-stage';
@@ -38,6 +39,20 @@ async function sft(args: Record<string, unknown>): Promise<void> {
   const result = await runSft({ config, resumeFrom, shouldStop: stopOnInterrupt(args['stop-after']) });
   await result.policy.save(`${config.out}/model`);
   console.log(`sft: ${result.steps} steps, last loss ${result.finalLoss.toFixed(4)}, validation loss ${result.validationLoss?.toFixed(4) ?? 'n/a'}; model in ${config.out}/model`);
+}
+
+async function perceive(args: Record<string, unknown>): Promise<void> {
+  const config = resolveTrainerConfig(configLayers(args));
+  const backend = await selectBackend(config.backend);
+  console.log(`backend: ${backend.name}`);
+  const resumeFrom = typeof args.resume === 'string' ? latestCheckpoint(args.resume) : null;
+  const result = await runPerception({ config, resumeFrom, shouldStop: stopOnInterrupt(args['stop-after']) });
+  await result.policy.save(`${config.out}/model`);
+  const accuracy = result.accuracy;
+  const shares = accuracy
+    ? `held-out object tokens: shape ${accuracy.objectShape.toFixed(3)}, colour ${accuracy.objectColour.toFixed(3)}, both ${accuracy.objectBoth.toFixed(3)}; background ${accuracy.background.toFixed(3)}`
+    : 'no held-out scenes';
+  console.log(`perceive: ${result.steps} steps, last loss ${result.finalLoss.toFixed(4)}, ${shares}; model in ${config.out}/model`);
 }
 
 async function train(args: Record<string, unknown>): Promise<void> {
@@ -89,6 +104,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('resume', { type: 'string', describe: 'run folder (or checkpoint folder) to continue' })
     .option('stop-after', { type: 'number', describe: 'checkpoint and stop after this many steps of this invocation' })
     .command('sft', 'supervised fine-tuning on worked solutions', {}, (args) => sft(args))
+    .command('perceive', 'train the vision tower to tell each image token\'s shape and colour (procedural scenes)', {}, (args) => perceive(args))
     .command(
       'train',
       'GRPO with the mixed reward, evaluated before and after',

@@ -47,6 +47,11 @@ function mergeLayer(base: ConfigObject, layer: ConfigObject, origin: string, pat
         merged[key] = value.split(',').map((item) => item.trim()).filter((item) => item !== '');
         continue;
       }
+      // A switch on the command line: `--sft.freezeVision=true` reaches here as the string "true".
+      if (typeof current === 'boolean' && (value === 'true' || value === 'false')) {
+        merged[key] = value === 'true';
+        continue;
+      }
       if (!nullable && value !== null && kindOf(value) !== kindOf(current)) {
         throw new ConfigError(`${origin}: setting "${name}" must be a ${kindOf(current)}, found ${JSON.stringify(value)}`);
       }

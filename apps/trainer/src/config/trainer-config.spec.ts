@@ -39,6 +39,12 @@ describe('trainer config: defaults < --config FILE < command line', () => {
     expect(() => resolveTrainerConfig([{ origin: 'command line', values: values as never }])).toThrow(message);
   });
 
+  it('reads a switch given as the text "true" or "false" (--sft.freezeVision=true), and nothing else as one', () => {
+    expect(resolveTrainerConfig([{ origin: 'command line', values: { sft: { freezeVision: 'true' } } }]).sft.freezeVision).toBe(true);
+    expect(resolveTrainerConfig([{ origin: 'command line', values: { grpo: { freezeVision: 'false' } } }]).grpo.freezeVision).toBe(false);
+    expect(() => resolveTrainerConfig([{ origin: 'command line', values: { sft: { freezeVision: 'yes' } } }])).toThrow('command line: setting "sft.freezeVision" must be a boolean, found "yes"');
+  });
+
   it('reads a list given as one comma-separated value (a single flag on the command line)', () => {
     expect(resolveTrainerConfig([{ origin: 'command line', values: { data: { tasks: 'open_ended' } } }]).data.tasks).toEqual(['open_ended']);
     expect(resolveTrainerConfig([{ origin: 'command line', values: { data: { tasks: 'yes_no, chart' } } }]).data.tasks).toEqual(['yes_no', 'chart']);

@@ -58,6 +58,19 @@ export const TRAINER_DEFAULTS = {
     answerSentences: 2,
     /** Weight of the answer span's tokens in each example's loss, against 1 for the reasoning's (1: the plain mean). */
     answerWeight: 1,
+    /** Keep the vision tower as it is (e.g. after trainer:perceive) and train the rest. */
+    freezeVision: false,
+    validateEvery: 100,
+  },
+  perception: {
+    steps: 1000,
+    batchSize: 8,
+    learningRate: 2e-3,
+    warmupSteps: 10,
+    weightDecay: 0,
+    maxGradNorm: 1,
+    /** Scene samples held out to measure the heads' token accuracy. */
+    validationSamples: 64,
     validateEvery: 100,
   },
   grpo: {
@@ -118,6 +131,14 @@ const CHECKS: Readonly<Record<string, SettingCheck>> = {
   'sft.fullThinkTasks': listOf(TASK_TYPES),
   'sft.answerWeight': positiveNumber,
   'sft.validateEvery': positiveInteger,
+  'perception.steps': nonNegativeInteger,
+  'perception.batchSize': positiveInteger,
+  'perception.learningRate': positiveNumber,
+  'perception.warmupSteps': nonNegativeInteger,
+  'perception.weightDecay': nonNegativeNumber,
+  'perception.maxGradNorm': positiveNumber,
+  'perception.validationSamples': nonNegativeInteger,
+  'perception.validateEvery': positiveInteger,
   'grpo.steps': nonNegativeInteger,
   'grpo.promptsPerStep': positiveInteger,
   'grpo.groupSize': (v) => (Number.isInteger(v) && (v as number) >= 2 ? null : 'expected a whole number >= 2 (GRPO compares completions within a group)'),

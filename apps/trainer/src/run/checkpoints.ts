@@ -12,14 +12,22 @@ export function checkpointDir(out: string, step: number): string {
 }
 
 /**
- * Writes a resumable checkpoint: the policy in the Hugging Face layout, the optimizer moments and
- * the run state. Each file is written atomically and the state goes last, so a folder with a
- * state file is complete.
+ * Writes a resumable checkpoint: the policy in the Hugging Face layout, the optimizer moments,
+ * what `writeExtras` adds (a command's own state, e.g. the perception head) and the run state.
+ * Each file is written atomically and the state goes last, so a folder with a state file is
+ * complete.
  */
-export async function saveTrainingCheckpoint(out: string, policy: Policy, optimizer: { state(): AdamWState }, state: RunState): Promise<string> {
+export async function saveTrainingCheckpoint(
+  out: string,
+  policy: Policy,
+  optimizer: { state(): AdamWState },
+  state: RunState,
+  writeExtras: (dir: string) => void = () => undefined,
+): Promise<string> {
   const dir = checkpointDir(out, state.step);
   await policy.save(dir);
   saveOptimizerState(join(dir, OPTIMIZER_FILE), optimizer.state());
+  writeExtras(dir);
   writeRunState(dir, state);
   return dir;
 }

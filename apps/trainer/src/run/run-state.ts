@@ -4,7 +4,7 @@ import { writeFileAtomically } from '@mixed-r1/policy';
 
 /** Where a run stands: enough to continue it exactly (with the checkpoint and optimizer files). */
 export interface RunState {
-  readonly kind: 'sft' | 'grpo';
+  readonly kind: 'sft' | 'grpo' | 'perception';
   /** Optimizer steps done. */
   readonly step: number;
   /** The sampling generator's state after `step` steps (GRPO), as four uint32 values. */

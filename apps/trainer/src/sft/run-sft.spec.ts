@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { fixtureRun, runTrainerCli } from '../testing';
+import { changedTensors, fixtureRun, runTrainerCli, savedTensors } from '../testing';
 import { MetricsLog } from '../run/metrics-log';
 
 // End to end through the CLI, as `nx run trainer:sft` runs it (a child process on wasm: the
@@ -31,6 +31,16 @@ describe('trainer sft', () => {
     expect(runTrainerCli(['sft', `--config=${split.configFile}`, `--resume=${split.config.out}`]).status).toBe(0);
     const keep = (out: string) => metricsOf(out).map(({ step, loss, grad_norm, learning_rate, validation_loss }) => ({ step, loss, grad_norm, learning_rate, validation_loss }));
     expect(keep(split.config.out)).toEqual(keep(whole.config.out));
+  });
+
+  it('with sft.freezeVision=true leaves every vision tensor as it was and trains the rest', async () => {
+    const { config, configFile } = await fixtureRun({ sft: { steps: 2 } });
+    const before = join(config.out, 'before');
+    expect(runTrainerCli(['sft', `--config=${configFile}`, '--sft.steps=0', `--out=${before}`]).status).toBe(0);
+    expect(runTrainerCli(['sft', `--config=${configFile}`, '--sft.freezeVision=true']).status).toBe(0);
+    const changed = changedTensors(savedTensors(join(before, 'model')), savedTensors(join(config.out, 'model')));
+    expect(changed).toContain('model.embed_tokens.weight');
+    expect(changed.filter((name) => name.startsWith('visual.'))).toEqual([]);
   });
 
   it('refuses to resume with different settings, naming the reason', async () => {

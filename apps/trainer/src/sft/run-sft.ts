@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { AdamW, clipGradNorm, learningRateAt } from '@mixed-r1/grpo';
+import { AdamW, clipGradNorm, learningRateAt, selectTrainable } from '@mixed-r1/grpo';
 import { lossAndGradients, Policy, Weights } from '@mixed-r1/policy';
 import { startingPolicy } from '../run/starting-policy';
 import { ProgressBar, type SampleRow } from '@mixed-r1/records';
@@ -81,7 +81,10 @@ export async function runSft(options: SftRunOptions): Promise<SftRunResult> {
   log(`sft: ${train.length} training samples, ${validation.length} validation samples, ${config.sft.steps} steps of ${config.sft.batchSize}`);
   const validationExamples = await examplesOf(validation, policy, images, config);
 
-  const optimizer = new AdamW(policy.params.variables(), { learningRate: config.sft.learningRate, betas: [0.9, 0.999], eps: 1e-8, weightDecay: config.sft.weightDecay });
+  const trained = selectTrainable(policy.params.variables(), config.sft.freezeVision ? ['visual.'] : [], 'sft.freezeVision');
+  // a frozen variable is left out of the gradients too (lossAndGradients takes the trainable ones)
+  for (const [name, variable] of policy.params.variables()) if (!trained.has(name)) variable.trainable = false;
+  const optimizer = new AdamW(trained, { learningRate: config.sft.learningRate, betas: [0.9, 0.999], eps: 1e-8, weightDecay: config.sft.weightDecay });
   const firstStep = start?.step ?? 0;
   if (start) {
     const saved = loadOptimizerState(join(options.resumeFrom!, OPTIMIZER_FILE), policy.params.names(), start.step);
