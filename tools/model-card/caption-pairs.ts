@@ -6,11 +6,9 @@
  *   npx tsx tools/model-card/caption-pairs.ts BENCH_TSV PREDICTIONS_JSONL
  */
 import { readFileSync } from 'node:fs';
-import { parseBenchTsv } from '@mixed-r1/data-engine';
+import { COLOUR_NAMES, parseBenchTsv, SHAPES } from '@mixed-r1/data-engine';
 
-const COLOURS = 'red|orange|yellow|green|blue|purple|brown|black';
-const SHAPES = 'circle|square|triangle|star|diamond';
-const PAIR = new RegExp(`\\b(${COLOURS}) (${SHAPES})s?\\b`, 'g');
+const PAIR = new RegExp(`\\b(${COLOUR_NAMES.join('|')}) (${SHAPES.join('|')})s?\\b`, 'g');
 
 /** The (colour, shape) phrases of a text, in order, as "colour shape" (plurals made singular). */
 export function colourShapePairs(text: string): string[] {

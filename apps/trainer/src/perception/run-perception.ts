@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { AdamW, clipGradNorm, learningRateAt } from '@mixed-r1/grpo';
 import { Policy, Weights } from '@mixed-r1/policy';
 import { ProgressBar, type SampleRow } from '@mixed-r1/records';
-import type { TrainerConfig } from '../config/trainer-config';
 import { ImagePreparer } from '../data/image-inputs';
 import { readSampleShards, splitValidation } from '../data/sample-store';
 import { saveTrainingCheckpoint } from '../run/checkpoints';
@@ -10,6 +9,7 @@ import { configDigest } from '../run/config-digest';
 import { MetricsLog } from '../run/metrics-log';
 import { loadOptimizerState } from '../run/optimizer-state-file';
 import { OPTIMIZER_FILE, readRunState } from '../run/run-state';
+import type { TrainingRunOptions } from '../run/run-options';
 import { startingPolicy } from '../run/starting-policy';
 import { DataOrder } from '../sft/data-order';
 import { perceptionAccuracy, type PerceptionAccuracy } from './perception-accuracy';
@@ -18,13 +18,7 @@ import { PerceptionHead } from './perception-head';
 import { loadPerceptionHead, PERCEPTION_HEAD_FILE, savePerceptionHead } from './perception-head-file';
 import { perceptionLossAndGradients, visionVariables } from './perception-step';
 
-export interface PerceptionRunOptions {
-  readonly config: TrainerConfig;
-  /** A checkpoint folder of an earlier run of the same config to continue from. */
-  readonly resumeFrom?: string | null;
-  readonly log?: (line: string) => void;
-  readonly shouldStop?: () => boolean;
-}
+export type PerceptionRunOptions = TrainingRunOptions;
 
 export interface PerceptionRunResult {
   readonly policy: Policy;

@@ -1,17 +1,18 @@
+import { COLOUR_NAMES, SHAPES, type ColourName, type ShapeKind } from '@mixed-r1/data-engine';
 import type { Box, SampleRow, Size } from '@mixed-r1/records';
 import { originalBoxToInput } from '@mixed-r1/vision';
 
-/** The procedural scenes' shape kinds and colours (data-engine `palette.ts`), in label order. */
-export const SCENE_SHAPES = ['circle', 'square', 'triangle', 'star', 'diamond'] as const;
-export const SCENE_COLOURS = ['red', 'orange', 'yellow', 'green', 'blue', 'purple', 'brown', 'black'] as const;
+/** The procedural scenes' shape kinds and colours (the data engine's palette), in label order. */
+export const SCENE_SHAPES: readonly ShapeKind[] = SHAPES;
+export const SCENE_COLOURS: readonly ColourName[] = COLOUR_NAMES;
 
 /** Label 0 of both heads: the token shows no object (background). */
 export const BACKGROUND_LABEL = 0;
 
 /** One object of a procedural scene, as the sample's metadata records it (box in original pixels). */
 export interface LabelledObject {
-  readonly shape: (typeof SCENE_SHAPES)[number];
-  readonly colour: (typeof SCENE_COLOURS)[number];
+  readonly shape: ShapeKind;
+  readonly colour: ColourName;
   readonly box: Box;
 }
 
@@ -50,8 +51,8 @@ export function sceneOfSample(sample: Pick<SampleRow, 'id' | 'metadata'>): Label
     throw new Error(`${where} needs numeric width and height and an objects list`);
   }
   const objects = scene.objects.map((entry: { shape?: unknown; colour?: unknown; box?: unknown }, i: number) => {
-    if (!SCENE_SHAPES.includes(entry.shape as LabelledObject['shape'])) throw new Error(`${where}: object ${i} has shape ${JSON.stringify(entry.shape)}; shapes: ${SCENE_SHAPES.join(', ')}`);
-    if (!SCENE_COLOURS.includes(entry.colour as LabelledObject['colour'])) throw new Error(`${where}: object ${i} has colour ${JSON.stringify(entry.colour)}; colours: ${SCENE_COLOURS.join(', ')}`);
+    if (!SCENE_SHAPES.includes(entry.shape as ShapeKind)) throw new Error(`${where}: object ${i} has shape ${JSON.stringify(entry.shape)}; shapes: ${SCENE_SHAPES.join(', ')}`);
+    if (!SCENE_COLOURS.includes(entry.colour as ColourName)) throw new Error(`${where}: object ${i} has colour ${JSON.stringify(entry.colour)}; colours: ${SCENE_COLOURS.join(', ')}`);
     if (!isBox(entry.box)) throw new Error(`${where}: object ${i} has box ${JSON.stringify(entry.box)}, not [x1, y1, x2, y2]`);
     return { shape: entry.shape, colour: entry.colour, box: entry.box } as LabelledObject;
   });

@@ -11,20 +11,14 @@ import { MetricsLog } from '../run/metrics-log';
 import { loadOptimizerState } from '../run/optimizer-state-file';
 import { OPTIMIZER_FILE, readRunState } from '../run/run-state';
 import { configDigest } from '../run/config-digest';
+import type { TrainingRunOptions } from '../run/run-options';
 import { DataOrder } from './data-order';
 import { sftExample, type SftExample } from './sft-example';
 import { sftLoss, targetTokens } from './sft-loss';
 import { teacherForcedAnswerAccuracy } from './teacher-forced-answers';
 import { join } from 'node:path';
 
-export interface SftRunOptions {
-  readonly config: TrainerConfig;
-  /** A checkpoint folder of an earlier run of the same config to continue from. */
-  readonly resumeFrom?: string | null;
-  readonly log?: (line: string) => void;
-  /** Stop requested (SIGINT): the loop checkpoints and returns after the current step. */
-  readonly shouldStop?: () => boolean;
-}
+export type SftRunOptions = TrainingRunOptions;
 
 export interface SftRunResult {
   readonly policy: Policy;
