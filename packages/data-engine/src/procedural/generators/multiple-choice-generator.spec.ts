@@ -55,6 +55,28 @@ describe('multiple-choice generator', () => {
     }
   });
 
+  it('gives counting questions options whose order does not give the answer away', () => {
+    const counting = samples.filter((sample) => metadataOf(sample).question.kind === 'count');
+    // the answer's rank among the numeric options, smallest first
+    const ranked = counting.map((sample) => {
+      const options = (sample.options as readonly string[]).map(Number).sort((a, b) => a - b);
+      const answer = Number((sample.options as readonly string[])[LETTERS.indexOf(sample.answer)]);
+      return { options, answer, rank: options.indexOf(answer) };
+    });
+    // with the nearest counts as distractors (n-1, n+1, n-2) "the second largest" was right for
+    // every count of 2 or more; a policy must not learn such a rule without looking
+    const many = ranked.filter(({ answer }) => answer >= 2);
+    expect(many.length).toBeGreaterThan(10);
+    for (let rank = 0; rank < 4; rank++) {
+      expect(many.filter((entry) => entry.rank === rank).length / many.length).toBeLessThan(0.5);
+    }
+    // counts of 0 and 1 have no smaller options, so over all questions only a looser bound holds
+    for (let rank = 0; rank < 4; rank++) {
+      expect(ranked.filter((entry) => entry.rank === rank).length / ranked.length).toBeLessThan(0.5);
+    }
+    for (const { options } of ranked) expect(options).toEqual([0, 1, 2, 3].map((i) => options[0] + i));
+  });
+
   it('draws exactly the scene of its metadata (read back from the pixels)', () => {
     for (const sample of samples.slice(0, 40)) {
       const scene = sceneOf(sample);

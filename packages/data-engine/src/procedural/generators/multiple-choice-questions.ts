@@ -36,15 +36,21 @@ function distractorsFrom<T>(rng: Rng, correct: T, preferred: readonly T[], rest:
   return [...new Set(ordered.filter((item) => item !== correct))];
 }
 
-/** "How many circles are there?" with nearby counts as distractors. */
+/**
+ * "How many circles are there?" with four consecutive counts as options. The run's place around
+ * the true count is drawn at random (as low as zero allows), so the answer's rank among the
+ * options says nothing: with the nearest counts as distractors (n-1, n+1, n-2) the answer would
+ * always be the second largest, a shortcut a policy learns without looking at the image.
+ */
 const count: SceneQuestionBuilder<null> = (scene, rng) => {
   const byShape = rng.chance(0.65);
   const shape: ShapeKind = rng.chance(0.85) ? rng.pick(scene.objects).shape : rng.pick(SHAPES);
   const colour = rng.pick(scene.objects).colour;
   const actual = byShape ? countOf(scene, withShape(shape)) : countOf(scene, withColour(colour));
   const noun = byShape ? pluralOf(shape) : `${colour} shapes`;
-  const nearby = [actual - 1, actual + 1, actual - 2, actual + 2, actual + 3, actual - 3, actual + 4].filter((n) => n >= 0);
-  const distractors = distractorsFrom(rng, actual, nearby.slice(0, 3), nearby.slice(3)).map(String);
+  const lowest = rng.int(Math.max(0, actual - (OPTION_COUNT - 1)), actual);
+  const run = Array.from({ length: OPTION_COUNT }, (_, i) => lowest + i);
+  const distractors = run.filter((n) => n !== actual).map(String);
   return withOptions(
     rng,
     'count',
