@@ -38,9 +38,10 @@ function distractorsFrom<T>(rng: Rng, correct: T, preferred: readonly T[], rest:
 
 /**
  * "How many circles are there?" with four consecutive counts as options. The run's place around
- * the true count is drawn at random (as low as zero allows), so the answer's rank among the
- * options says nothing: with the nearest counts as distractors (n-1, n+1, n-2) the answer would
- * always be the second largest, a shortcut a policy learns without looking at the image.
+ * the true count is drawn at random (as low as zero allows), so for counts of 3 or more the
+ * answer's rank among the options says nothing (counts of 0 and 1 have no smaller options and
+ * stay low). With the nearest counts as distractors (n-1, n+1, n-2) the answer was always the
+ * second largest, a shortcut a policy learns without looking at the image.
  */
 const count: SceneQuestionBuilder<null> = (scene, rng) => {
   const byShape = rng.chance(0.65);
