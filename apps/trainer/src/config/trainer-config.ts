@@ -60,6 +60,10 @@ export const TRAINER_DEFAULTS = {
     answerWeight: 1,
     /** Keep the vision tower as it is (e.g. after trainer:perceive) and train the rest. */
     freezeVision: false,
+    /** Weight of the localisation objective (a read-out of each image token's and object's position from the decoder; 0: off). */
+    localisationWeight: 0,
+    /** The decoder layer (0-based) whose output the localisation head reads; the layers above it read the positions from there. */
+    localisationLayer: 1,
     validateEvery: 100,
   },
   perception: {
@@ -130,6 +134,8 @@ const CHECKS: Readonly<Record<string, SettingCheck>> = {
   'sft.answerSentences': nonNegativeInteger,
   'sft.fullThinkTasks': listOf(TASK_TYPES),
   'sft.answerWeight': positiveNumber,
+  'sft.localisationWeight': nonNegativeNumber,
+  'sft.localisationLayer': nonNegativeInteger,
   'sft.validateEvery': positiveInteger,
   'perception.steps': nonNegativeInteger,
   'perception.batchSize': positiveInteger,

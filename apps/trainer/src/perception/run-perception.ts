@@ -15,7 +15,7 @@ import { DataOrder } from '../sft/data-order';
 import { perceptionAccuracy, type PerceptionAccuracy } from './perception-accuracy';
 import { perceptionExample, scenesOnly, tokenCell, type PerceptionExample } from './perception-example';
 import { PerceptionHead } from './perception-head';
-import { loadPerceptionHead, PERCEPTION_HEAD_FILE, savePerceptionHead } from './perception-head-file';
+import { loadAuxiliaryHead, PERCEPTION_HEAD_FILE, saveAuxiliaryHead } from '../run/auxiliary-head-file';
 import { perceptionLossAndGradients, visionVariables } from './perception-step';
 
 export type PerceptionRunOptions = TrainingRunOptions;
@@ -57,7 +57,7 @@ export async function runPerception(options: PerceptionRunOptions): Promise<Perc
   const policy = start ? Policy.load(options.resumeFrom!, { trainable: true }) : startingPolicy(config, { trainable: true });
   const { vision } = policy.params.config;
   const head = new PerceptionHead(vision.outHiddenSize, config.seed);
-  if (start) loadPerceptionHead(join(options.resumeFrom!, PERCEPTION_HEAD_FILE), head);
+  if (start) loadAuxiliaryHead(join(options.resumeFrom!, PERCEPTION_HEAD_FILE), head);
 
   const images = new ImagePreparer(config.image);
   const cell = tokenCell(vision.patchSize, vision.spatialMergeSize);
@@ -113,7 +113,7 @@ export async function runPerception(options: PerceptionRunOptions): Promise<Perc
     stopped = options.shouldStop?.() ?? false;
     if (step % config.checkpoint.every === 0 || step === settings.steps || stopped) {
       const state = { kind: 'perception' as const, step, rngState: null, configDigest: configDigest(config) };
-      await saveTrainingCheckpoint(config.out, policy, optimizer, state, (dir) => savePerceptionHead(join(dir, PERCEPTION_HEAD_FILE), head));
+      await saveTrainingCheckpoint(config.out, policy, optimizer, state, (dir) => saveAuxiliaryHead(join(dir, PERCEPTION_HEAD_FILE), head));
     }
     if (stopped) break;
   }

@@ -60,37 +60,41 @@ export function sceneOfSample(sample: Pick<SampleRow, 'id' | 'metadata'>): Label
 }
 
 /**
- * What each image token of a scene shows, for the perception objective. A token covers a
- * `cell` x `cell` square of the model-input frame (28 px for Qwen2.5-VL: a 2x2 merge of 14-px
- * patches). A token is labelled with the object whose box (scaled to the input frame) contains
- * its centre; every object also labels the token holding its box centre, so objects smaller than a
- * token are not lost. Boxes never overlap (the generators keep them 6 px apart), so one object
- * at most claims a centre; when two small objects share a token, the later one in the scene wins.
+ * Which object each image token of a scene shows: its index in `scene.objects`, or -1
+ * (background). A token covers a `cell` x `cell` square of the model-input frame (28 px for
+ * Qwen2.5-VL: a 2x2 merge of 14-px patches). A token shows the object whose box (scaled to the
+ * input frame) contains its centre; every object also claims the token holding its box centre, so
+ * objects smaller than a token are not lost. Boxes never overlap (the generators keep them 6 px
+ * apart), so one object at most claims a centre; when two small objects share a token, the later
+ * one in the scene wins.
  */
-export function tokenLabels(scene: LabelledScene, inputSize: Size, cell: number): TokenLabels {
+export function tokenObjects(scene: LabelledScene, inputSize: Size, cell: number): Int32Array {
   const [width, height] = inputSize;
   if (width % cell !== 0 || height % cell !== 0) throw new Error(`tokenLabels: input ${width}x${height} is not a whole number of ${cell}-px tokens`);
   const columns = width / cell;
   const rows = height / cell;
-  const shape = new Int32Array(rows * columns);
-  const colour = new Int32Array(rows * columns);
+  const objectOf = new Int32Array(rows * columns).fill(-1);
   const boxes = scene.objects.map((object) => originalBoxToInput(object.box, scene.size, inputSize));
-  const label = (token: number, i: number) => {
-    shape[token] = 1 + SCENE_SHAPES.indexOf(scene.objects[i].shape);
-    colour[token] = 1 + SCENE_COLOURS.indexOf(scene.objects[i].colour);
-  };
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < columns; c++) {
       const x = (c + 0.5) * cell;
       const y = (r + 0.5) * cell;
       const inside = boxes.findIndex(([x1, y1, x2, y2]) => x >= x1 && x < x2 && y >= y1 && y < y2);
-      if (inside >= 0) label(r * columns + c, inside);
+      if (inside >= 0) objectOf[r * columns + c] = inside;
     }
   }
   boxes.forEach(([x1, y1, x2, y2], i) => {
     const c = Math.min(columns - 1, Math.max(0, Math.floor((x1 + x2) / 2 / cell)));
     const r = Math.min(rows - 1, Math.max(0, Math.floor((y1 + y2) / 2 / cell)));
-    label(r * columns + c, i);
+    objectOf[r * columns + c] = i;
   });
+  return objectOf;
+}
+
+/** What each image token of a scene shows (see `tokenObjects`), as shape and colour labels for the perception objective. */
+export function tokenLabels(scene: LabelledScene, inputSize: Size, cell: number): TokenLabels {
+  const objectOf = tokenObjects(scene, inputSize, cell);
+  const shape = Int32Array.from(objectOf, (i) => (i < 0 ? BACKGROUND_LABEL : 1 + SCENE_SHAPES.indexOf(scene.objects[i].shape)));
+  const colour = Int32Array.from(objectOf, (i) => (i < 0 ? BACKGROUND_LABEL : 1 + SCENE_COLOURS.indexOf(scene.objects[i].colour)));
   return { shape, colour };
 }

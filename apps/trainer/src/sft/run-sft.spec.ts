@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { changedTensors, fixtureRun, runTrainerCli, savedTensors } from '../testing';
 import { MetricsLog } from '../run/metrics-log';
@@ -41,6 +42,29 @@ describe('trainer sft', () => {
     const changed = changedTensors(savedTensors(join(before, 'model')), savedTensors(join(config.out, 'model')));
     expect(changed).toContain('model.embed_tokens.weight');
     expect(changed.filter((name) => name.startsWith('visual.'))).toEqual([]);
+  });
+
+  it('with sft.localisationWeight trains the localisation head: its box error falls, and resuming (head and optimiser state saved) changes nothing', async () => {
+    const settings = { sft: { steps: 6, learningRate: 0.01, localisationWeight: 1, validateEvery: 2 } };
+    const whole = await fixtureRun(settings);
+    expect(runTrainerCli(['sft', `--config=${whole.configFile}`]).status).toBe(0);
+    const errors = metricsOf(whole.config.out).flatMap((record) => (record.validation_box_error_pixels === undefined ? [] : [record.validation_box_error_pixels as number]));
+    expect(errors).toHaveLength(3);
+    // An untrained head says about 0 (the frame's corner) for every coordinate: tens of pixels off.
+    expect(errors[2]).toBeLessThan(0.7 * errors[0]);
+    const split = await fixtureRun(settings);
+    expect(runTrainerCli(['sft', `--config=${split.configFile}`, '--stop-after=3']).status).toBe(0);
+    expect(existsSync(join(split.config.out, 'checkpoints', 'step-000003', 'localisation_head.safetensors'))).toBe(true);
+    expect(runTrainerCli(['sft', `--config=${split.configFile}`, `--resume=${split.config.out}`]).status).toBe(0);
+    const keep = (out: string) => metricsOf(out).map(({ step, loss, grad_norm, validation_box_error_pixels }) => ({ step, loss, grad_norm, validation_box_error_pixels }));
+    expect(keep(split.config.out)).toEqual(keep(whole.config.out));
+  });
+
+  it('refuses a localisation layer with no decoder layer above it', async () => {
+    const { configFile } = await fixtureRun({ sft: { steps: 1, localisationWeight: 1, localisationLayer: 3 } });
+    const run = runTrainerCli(['sft', `--config=${configFile}`]);
+    expect(run.status).toBe(1);
+    expect(run.output).toMatch(/setting "sft.localisationLayer" \(3\) must be below the decoder's last layer \(3\)/);
   });
 
   it('refuses to resume with different settings, naming the reason', async () => {

@@ -14,7 +14,10 @@ import { configDigest } from '../run/config-digest';
 import type { TrainingRunOptions } from '../run/run-options';
 import { DataOrder } from './data-order';
 import { sftExample, type SftExample } from './sft-example';
-import { sftLoss, targetTokens } from './sft-loss';
+import { sftLoss, targetTokens, type LocalisationObjective } from './sft-loss';
+import { LocalisationHead } from '../localisation/localisation-head';
+import { localisationErrorPixels } from '../localisation/localisation-error';
+import { LOCALISATION_HEAD_FILE, loadAuxiliaryHead, saveAuxiliaryHead } from '../run/auxiliary-head-file';
 import { teacherForcedAnswerAccuracy } from './teacher-forced-answers';
 import { join } from 'node:path';
 
@@ -30,14 +33,20 @@ export interface SftRunResult {
 
 async function examplesOf(samples: readonly SampleRow[], policy: Policy, images: ImagePreparer, config: TrainerConfig): Promise<SftExample[]> {
   const target = { thinkSentences: config.sft.thinkSentences, answerSentences: config.sft.answerSentences, fullThinkTasks: config.sft.fullThinkTasks };
-  return Promise.all(samples.map((sample) => sftExample(sample, policy, images, target)));
+  return Promise.all(samples.map((sample) => sftExample(sample, policy, images, target, config.sft.localisationWeight > 0)));
 }
 
 /**
  * Mean loss over the validation examples (without gradients, in batches; the plain mean, whatever
- * `sft.answerWeight`, so runs compare) and their teacher-forced answer accuracy.
+ * `sft.answerWeight` or the localisation objective, so runs compare), their teacher-forced answer
+ * accuracy and, with a localisation objective, its box error in pixels.
  */
-function validate(policy: Policy, examples: readonly SftExample[], batchSize: number): { loss: number; answerAccuracy: number } {
+function validate(
+  policy: Policy,
+  examples: readonly SftExample[],
+  batchSize: number,
+  localisation: LocalisationObjective | null,
+): { loss: number; answerAccuracy: number; boxErrorPixels: number | null } {
   const weights = Weights.frozen(policy.params);
   try {
     let total = 0;
@@ -47,7 +56,8 @@ function validate(policy: Policy, examples: readonly SftExample[], batchSize: nu
       total += (loss.dataSync()[0] as number) * batch.length;
       loss.dispose();
     }
-    return { loss: total / examples.length, answerAccuracy: teacherForcedAnswerAccuracy(weights, examples) };
+    const boxErrorPixels = localisation ? localisationErrorPixels(weights, localisation.head, localisation.layer, examples) : null;
+    return { loss: total / examples.length, answerAccuracy: teacherForcedAnswerAccuracy(weights, examples), boxErrorPixels };
   } finally {
     weights.dispose();
   }
@@ -57,10 +67,22 @@ function schedule(config: TrainerConfig) {
   return { type: 'cosine' as const, warmupSteps: config.sft.warmupSteps, totalSteps: Math.max(config.sft.steps, 1), minLrRatio: 0.1 };
 }
 
+/** The localisation objective of the run (null with `sft.localisationWeight` 0), its head restored when resuming. */
+function localisationObjective(config: TrainerConfig, policy: Policy, resumeFrom: string | undefined): LocalisationObjective | null {
+  const { localisationWeight: weight, localisationLayer: layer } = config.sft;
+  if (weight === 0) return null;
+  const layers = policy.params.config.text.numHiddenLayers;
+  if (layer >= layers - 1) throw new Error(`setting "sft.localisationLayer" (${layer}) must be below the decoder's last layer (${layers - 1}): a layer above it has to read the positions`);
+  const head = new LocalisationHead(policy.params.config.text.hiddenSize, config.seed);
+  if (resumeFrom) loadAuxiliaryHead(join(resumeFrom, LOCALISATION_HEAD_FILE), head);
+  return { head, layer, weight };
+}
+
 /**
  * Supervised fine-tuning on worked solutions (the warm start of R1-style pipelines): AdamW on the
  * response tokens' cross-entropy, global-norm clipping, cosine schedule with warm-up, validation
- * loss every `sft.validateEvery` steps, resumable checkpoints every `checkpoint.every` steps.
+ * loss every `sft.validateEvery` steps, resumable checkpoints every `checkpoint.every` steps. With
+ * `sft.localisationWeight` > 0 the localisation objective (LocalisationHead) trains alongside.
  */
 export async function runSft(options: SftRunOptions): Promise<SftRunResult> {
   const { config } = options;
@@ -78,10 +100,12 @@ export async function runSft(options: SftRunOptions): Promise<SftRunResult> {
   const trained = selectTrainable(policy.params.variables(), config.sft.freezeVision ? ['visual.'] : [], 'sft.freezeVision');
   // a frozen variable is left out of the gradients too (lossAndGradients takes the trainable ones)
   for (const [name, variable] of policy.params.variables()) if (!trained.has(name)) variable.trainable = false;
+  const localisation = localisationObjective(config, policy, start ? (options.resumeFrom ?? undefined) : undefined);
+  if (localisation) for (const [name, variable] of localisation.head.variables) trained.set(name, variable);
   const optimizer = new AdamW(trained, { learningRate: config.sft.learningRate, betas: [0.9, 0.999], eps: 1e-8, weightDecay: config.sft.weightDecay });
   const firstStep = start?.step ?? 0;
   if (start) {
-    const saved = loadOptimizerState(join(options.resumeFrom!, OPTIMIZER_FILE), policy.params.names(), start.step);
+    const saved = loadOptimizerState(join(options.resumeFrom!, OPTIMIZER_FILE), [...trained.keys()], start.step);
     if (saved) optimizer.loadState(saved);
   }
   const metrics = new MetricsLog(join(config.out, 'sft-metrics.jsonl'));
@@ -102,7 +126,9 @@ export async function runSft(options: SftRunOptions): Promise<SftRunResult> {
       images,
       config,
     );
-    const { loss, gradients } = lossAndGradients(policy.params, (w) => sftLoss(w, batch, config.sft.answerWeight));
+    const { loss, gradients } = localisation
+      ? lossAndGradients(policy.params, (w) => sftLoss(w, batch, config.sft.answerWeight, localisation), localisation.head.variables)
+      : lossAndGradients(policy.params, (w) => sftLoss(w, batch, config.sft.answerWeight));
     lastLoss = loss.dataSync()[0] as number;
     loss.dispose();
     if (!Number.isFinite(lastLoss)) throw new Error(`sft step ${step + 1}: the loss is ${lastLoss} (samples ${batch.map((e) => e.sampleId).join(', ')})`);
@@ -115,19 +141,22 @@ export async function runSft(options: SftRunOptions): Promise<SftRunResult> {
     const seconds = (performance.now() - began) / 1000;
     const record: Record<string, number | null> = { loss: lastLoss, grad_norm: norm, learning_rate: lr, tokens_per_second: targetTokens(batch) / seconds, seconds };
     if (step % config.sft.validateEvery === 0 || step === config.sft.steps) {
-      const validation = validationExamples.length > 0 ? validate(policy, validationExamples, config.sft.batchSize) : null;
+      const validation = validationExamples.length > 0 ? validate(policy, validationExamples, config.sft.batchSize, localisation) : null;
       lastValidation = validation?.loss ?? null;
       record.validation_loss = lastValidation;
       record.validation_answer_accuracy = validation?.answerAccuracy ?? null;
+      if (localisation) record.validation_box_error_pixels = validation?.boxErrorPixels ?? null;
     }
     if (step % config.log.every === 0 || record.validation_loss !== undefined) metrics.append({ step, ...record });
     progress.tick();
     stopped = options.shouldStop?.() ?? false;
     if (step % config.checkpoint.every === 0 || step === config.sft.steps || stopped) {
-      await saveTrainingCheckpoint(config.out, policy, optimizer, { kind: 'sft', step, rngState: null, configDigest: configDigest(config) });
+      const state = { kind: 'sft' as const, step, rngState: null, configDigest: configDigest(config) };
+      await saveTrainingCheckpoint(config.out, policy, optimizer, state, localisation ? (dir) => saveAuxiliaryHead(join(dir, LOCALISATION_HEAD_FILE), localisation.head) : undefined);
     }
     if (stopped) break;
   }
   progress.finish();
+  localisation?.head.dispose();
   return { policy, steps: step, finalLoss: lastLoss, validationLoss: lastValidation, stopped };
 }

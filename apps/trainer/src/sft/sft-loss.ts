@@ -1,6 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { nextTokenLoss, type Weights } from '@mixed-r1/policy';
+import { encodeSequencesCapturing, nextTokenLoss, nextTokenLossOfHidden, type Weights } from '@mixed-r1/policy';
+import { localisationLoss, type LocalisationHead } from '../localisation/localisation-head';
 import type { SftExample } from './sft-example';
+
+/** The localisation objective added to the supervised loss: its head, the decoder layer it reads, its weight. */
+export interface LocalisationObjective {
+  readonly head: LocalisationHead;
+  readonly layer: number;
+  readonly weight: number;
+}
 
 /** One weight per target token: `answerWeight` for the answer span (after `<answer>`), 1 for the rest. */
 export function answerSpanWeights(example: SftExample, answerWeight: number): number[] {
@@ -11,18 +19,21 @@ export function answerSpanWeights(example: SftExample, answerWeight: number): nu
  * Supervised loss of a batch: each example's mean cross-entropy over its target tokens (the
  * response only: prompt tokens never count), averaged over the examples. With `answerWeight` != 1
  * each example's mean is weighted, its answer span counting `answerWeight` times a reasoning token
- * (the decision is one or two tokens among dozens of templated ones).
+ * (the decision is one or two tokens among dozens of templated ones). With a `localisation`
+ * objective, an example with localisation targets adds `weight` x its localisation loss, read from
+ * the residual stream after decoder layer `layer` at its image tokens (the same forward pass).
  */
-export function sftLoss(w: Weights, examples: readonly SftExample[], answerWeight = 1): tf.Scalar {
+export function sftLoss(w: Weights, examples: readonly SftExample[], answerWeight = 1, localisation?: LocalisationObjective): tf.Scalar {
   return tf.tidy(() => {
-    const losses = examples.map((example) =>
-      nextTokenLoss(w, [example.tokens], {
-        images: [example.image],
-        promptLength: example.promptLength,
-        fromPosition: example.promptLength,
-        tokenWeights: answerWeight === 1 ? undefined : [answerSpanWeights(example, answerWeight)],
-      }),
-    );
+    const losses = examples.map((example) => {
+      const tokenWeights = answerWeight === 1 ? undefined : [answerSpanWeights(example, answerWeight)];
+      const options = { images: [example.image], promptLength: example.promptLength, fromPosition: example.promptLength, tokenWeights };
+      if (!localisation || !example.localisation) return nextTokenLoss(w, [example.tokens], options);
+      const { hidden, captured } = encodeSequencesCapturing(w, [example.tokens], [example.image], example.promptLength, localisation.layer);
+      const states = tf.gather(tf.squeeze(captured, [0]), example.localisation.positions) as tf.Tensor2D;
+      const located = localisationLoss(localisation.head, states, example.localisation.targets);
+      return tf.add(nextTokenLossOfHidden(w, hidden, [example.tokens], options), tf.mul(located, localisation.weight));
+    });
     return tf.mean(tf.stack(losses)) as tf.Scalar;
   });
 }

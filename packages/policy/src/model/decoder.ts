@@ -21,16 +21,23 @@ function decoderLayer(w: Weights, x: tf.Tensor3D, index: number, cos: tf.Tensor4
 /**
  * The decoder stack over input embeddings [B, T, hidden] at M-RoPE `positions` (one per sequence),
  * after `past` cached tokens (or none), then the final norm (HF `Qwen2_5_VLModel.forward`).
- * Returns the normed hidden states and the cache including these tokens.
+ * Returns the normed hidden states and the cache including these tokens; with `captureAfterLayer`
+ * = k, also the residual stream after layer k (0-based, before any norm: HF's
+ * `output_hidden_states[k + 1]`), what the layers above it read.
  */
 export function decode(
   w: Weights,
   embeds: tf.Tensor3D,
   positions: readonly RopePositions[],
   past: KVCache | null,
-): { hidden: tf.Tensor3D; cache: KVCache } {
+  captureAfterLayer?: number,
+): { hidden: tf.Tensor3D; cache: KVCache; captured: tf.Tensor3D | null } {
   const { text } = w.config;
   if (past && past.layers.length !== text.numHiddenLayers) throw new Error(`decode: cache has ${past.layers.length} layers, the model ${text.numHiddenLayers}`);
+  if (captureAfterLayer !== undefined && !(Number.isInteger(captureAfterLayer) && captureAfterLayer >= 0 && captureAfterLayer < text.numHiddenLayers)) {
+    throw new RangeError(`decode: captureAfterLayer ${captureAfterLayer} is not a layer of this ${text.numHiddenLayers}-layer decoder`);
+  }
+  let captured: tf.Tensor3D | null = null;
   const { cos, sin } = mropeCosSin(text, positions);
   let x = embeds;
   const layers: LayerCache[] = [];
@@ -38,10 +45,11 @@ export function decode(
     const result = decoderLayer(w, x, i, cos, sin, past ? past.layers[i] : null);
     x = result.x;
     layers.push(result.cache);
+    if (i === captureAfterLayer) captured = x;
   }
   const hidden = rmsNorm(x, w.get('model.norm.weight'), text.rmsNormEps) as tf.Tensor3D;
   const nextPosition = Math.max(...positions.map((p) => p.next));
-  return { hidden, cache: { layers, length: (past?.length ?? 0) + embeds.shape[1], nextPosition } };
+  return { hidden, cache: { layers, length: (past?.length ?? 0) + embeds.shape[1], nextPosition }, captured };
 }
 
 /** The LM head on hidden rows [N, hidden]: logits [N, vocab] (tied: the embedding matrix, HF tie_word_embeddings). */

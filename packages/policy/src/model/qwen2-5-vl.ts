@@ -45,11 +45,30 @@ export function extend(w: Weights, tokenIds: readonly (readonly number[])[], cac
  * Returns hidden states [B, T, hidden].
  */
 export function encodeSequences(w: Weights, tokenIds: readonly (readonly number[])[], images: readonly ImageInput[], promptLength = tokenIds[0]?.length ?? 0): tf.Tensor3D {
+  return runSequences(w, tokenIds, images, promptLength).hidden;
+}
+
+/**
+ * `encodeSequences`, also returning the residual stream [B, T, hidden] after decoder layer
+ * `layer` (0-based): e.g. for an auxiliary objective on the image tokens' states.
+ */
+export function encodeSequencesCapturing(
+  w: Weights,
+  tokenIds: readonly (readonly number[])[],
+  images: readonly ImageInput[],
+  promptLength: number,
+  layer: number,
+): { hidden: tf.Tensor3D; captured: tf.Tensor3D } {
+  const { hidden, captured } = runSequences(w, tokenIds, images, promptLength, layer);
+  return { hidden, captured: captured! };
+}
+
+function runSequences(w: Weights, tokenIds: readonly (readonly number[])[], images: readonly ImageInput[], promptLength: number, layer?: number) {
   const grids = images.map((im) => im.grid);
   const positions = tokenIds.map((ids) => ropeIndex(ids, grids, w.config.tokens, w.config.vision.spatialMergeSize, promptLength));
   const imageEmbeds = images.length > 0 ? visionTower(w, images) : null;
   const repeated = imageEmbeds && tokenIds.length > 1 ? (tf.tile(imageEmbeds, [tokenIds.length, 1]) as tf.Tensor2D) : imageEmbeds;
-  return decode(w, embedInputs(w, tokenIds, repeated, promptLength), positions, null).hidden;
+  return decode(w, embedInputs(w, tokenIds, repeated, promptLength), positions, null, layer);
 }
 
 /** Logits [T, vocab] of every position of one prompt (no cache kept): the reference forward. */

@@ -14,12 +14,16 @@ export interface LossAndGradients {
 
 /**
  * The loss and its gradient with respect to every trainable parameter (tf.variableGrads through a
- * live view of the weights). Everything else made on the way is freed; the caller owns (and
- * disposes) the returned tensors, e.g. after the optimiser step.
+ * live view of the weights), and to `extra` variables the loss also reads (an auxiliary head
+ * trained beside the policy), by their names there. Everything else made on the way is freed; the
+ * caller owns (and disposes) the returned tensors, e.g. after the optimiser step.
  */
-export function lossAndGradients(params: PolicyParameters, loss: (w: Weights) => tf.Scalar): LossAndGradients {
-  const names = params.names().filter((name) => params.get(name).trainable);
-  const variables = names.map((name) => params.get(name));
+export function lossAndGradients(params: PolicyParameters, loss: (w: Weights) => tf.Scalar, extra: ReadonlyMap<string, tf.Variable> = new Map()): LossAndGradients {
+  const own = params.names().filter((name) => params.get(name).trainable);
+  const clash = [...extra.keys()].find((name) => params.names().includes(name));
+  if (clash) throw new Error(`lossAndGradients: extra variable "${clash}" has the name of a policy parameter`);
+  const names = [...own, ...extra.keys()];
+  const variables = [...own.map((name) => params.get(name)), ...extra.values()];
   const { value, grads } = tf.variableGrads(() => loss(Weights.live(params)), variables);
   const gradients = new Map<string, tf.Tensor>();
   names.forEach((name, i) => {

@@ -1,2 +1,2 @@
-export { nextTokenLoss } from './next-token-loss';
+export { nextTokenLoss, nextTokenLossOfHidden } from './next-token-loss';
 export { lossAndGradients, type LossAndGradients } from './gradients';

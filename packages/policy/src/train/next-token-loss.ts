@@ -20,12 +20,27 @@ export function nextTokenLoss(
   options: { images?: readonly ImageInput[]; promptLength?: number; fromPosition?: number; tokenWeights?: readonly (readonly number[])[] } = {},
 ): tf.Scalar {
   const length = rows[0]?.length ?? 0;
+  checkFromPosition(options.fromPosition ?? 1, length);
+  const hidden = encodeSequences(w, rows, options.images ?? [], options.promptLength ?? length);
+  return nextTokenLossOfHidden(w, hidden, rows, options);
+}
+
+/**
+ * `nextTokenLoss` from the rows' final hidden states [B, T, hidden] already computed (e.g. by
+ * `encodeSequencesCapturing`, when another objective reads the same forward pass).
+ */
+export function nextTokenLossOfHidden(
+  w: Weights,
+  hidden: tf.Tensor3D,
+  rows: readonly (readonly number[])[],
+  options: { fromPosition?: number; tokenWeights?: readonly (readonly number[])[] } = {},
+): tf.Scalar {
+  const length = rows[0]?.length ?? 0;
   const from = options.fromPosition ?? 1;
-  if (!(Number.isInteger(from) && from >= 1 && from < length)) throw new RangeError(`nextTokenLoss: fromPosition ${from} leaves no token to score in rows of ${length}`);
+  checkFromPosition(from, length);
   const scored = length - from;
   const weights = options.tokenWeights ? flatTokenWeights(options.tokenWeights, rows.length, scored) : null;
   const { vocabSize, hiddenSize } = w.config.text;
-  const hidden = encodeSequences(w, rows, options.images ?? [], options.promptLength ?? length);
   const batch = rows.length;
   const predicting = tf.reshape(tf.slice(hidden, [0, from - 1, 0], [batch, scored, hiddenSize]), [batch * scored, hiddenSize]);
   const logProbs = tf.logSoftmax(lmHead(w, predicting as tf.Tensor2D));
@@ -34,6 +49,10 @@ export function nextTokenLoss(
   if (!weights) return tf.neg(tf.mean(targetLogProbs)) as tf.Scalar;
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   return tf.div(tf.neg(tf.sum(tf.mul(targetLogProbs, tf.tensor1d(weights)))), total) as tf.Scalar;
+}
+
+function checkFromPosition(from: number, length: number): void {
+  if (!(Number.isInteger(from) && from >= 1 && from < length)) throw new RangeError(`nextTokenLoss: fromPosition ${from} leaves no token to score in rows of ${length}`);
 }
 
 /** The rows' token weights as one array, checked: one finite weight >= 0 per scored position, not all zero. */

@@ -87,4 +87,18 @@ describe('lossAndGradients', () => {
     const after = tf.tidy(() => nextTokenLoss(Weights.live(params), rows).dataSync()[0]);
     expect(after).toBeLessThan(start);
   });
+
+  it('also differentiates extra variables the loss reads, under their own names (d(L s^2)/ds = 2 s L)', () => {
+    const rows = [[1, 2, 3, 4, 5, 6]];
+    const scale = tf.variable(tf.scalar(1.5), true);
+    const loss = (w: Weights) => tf.mul(nextTokenLoss(w, rows), tf.square(scale)) as tf.Scalar;
+    const { loss: value, gradients } = lossAndGradients(params, loss, new Map([['aux.scale', scale]]));
+    const plain = tf.tidy(() => nextTokenLoss(Weights.live(params), rows).dataSync()[0]);
+    // d(L * s^2)/ds = 2 s L
+    expect(gradients.get('aux.scale')!.dataSync()[0]).toBeCloseTo(2 * 1.5 * plain, 3);
+    expect(gradients.has('model.norm.weight')).toBe(true);
+    tf.dispose([value, ...gradients.values()]);
+    expect(() => lossAndGradients(params, loss, new Map([['model.norm.weight', scale]]))).toThrow('extra variable "model.norm.weight" has the name of a policy parameter');
+    scale.dispose();
+  });
 });
