@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ConfigLayer, ConfigObject } from '../config/config-tree';
 
 /** Command-line keys that are not settings (the CLI's own flags and yargs' bookkeeping). */
-const NOT_SETTINGS = new Set(['_', '$0', 'config', 'resume', 'help', 'version', 'dumpBatches', 'dump-batches', 'stopAfter', 'stop-after', 'stage', 'dir', 'samples', 'k', 'pass-rates', 'passRates', 'per-task', 'perTask']);
+const NOT_SETTINGS = new Set(['_', '$0', 'config', 'resume', 'help', 'version', 'dumpBatches', 'dump-batches', 'stopAfter', 'stop-after', 'stage', 'dir', 'samples', 'k', 'pass-rates', 'passRates', 'per-task', 'perTask', 'images']);
 
 /** The layers of a run's config: the --config file, then the command line's dotted settings. */
 export function configLayers(args: Record<string, unknown>): ConfigLayer[] {

@@ -10,6 +10,7 @@ import { runTrain } from '../train/run-train';
 import { runPassRate } from '../pass-rate/run-pass-rate';
 import { REPLAY_STAGES, replayStage, type ReplayStage } from '../replay/replay-stage';
 import { relianceTable, runImageReliance } from '../evaluation/image-reliance';
+import { probeTable, runPositionProbe } from '../evaluation/position-probe';
 import { configLayers } from './config-layers';
 
 const SETTINGS_HELP = `Settings (defaults < --config FILE < command line, e.g. --sft.steps=100 --grpo.groupSize=4):
@@ -83,6 +84,14 @@ async function imageReliance(args: Record<string, unknown>): Promise<void> {
   console.log(relianceTable(await runImageReliance(config, perTask as number)));
 }
 
+async function positionProbe(args: Record<string, unknown>): Promise<void> {
+  const count = args.images;
+  if (!(Number.isInteger(count) && (count as number) >= 4)) throw new Error(`--images must be a whole number >= 4 (70% fit the read-out, 30% test it), found ${String(count)}`);
+  const config = resolveTrainerConfig(configLayers(args));
+  await selectBackend(config.backend);
+  console.log(probeTable(await runPositionProbe(config, count as number)));
+}
+
 function replay(args: Record<string, unknown>): void {
   const config = resolveTrainerConfig(configLayers(args));
   const stage = args.stage as ReplayStage;
@@ -126,6 +135,12 @@ export async function main(argv: string[]): Promise<void> {
       'does the model read its images? target loss with each sample\'s own image and with another',
       (y) => y.option('per-task', { type: 'number', default: 40, describe: 'samples per task type (from the start of the shards)' }),
       (args) => imageReliance(args),
+    )
+    .command(
+      'position-probe',
+      'does the model know where image tokens and objects are? a linear read-out at the tower and after each decoder layer',
+      (y) => y.option('images', { type: 'number', default: 200, describe: 'procedural scenes probed (from the start of the shards; 70% fit, 30% test)' }),
+      (args) => positionProbe(args),
     )
     .command(
       'replay',
