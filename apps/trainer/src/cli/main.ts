@@ -11,6 +11,7 @@ import { runPassRate } from '../pass-rate/run-pass-rate';
 import { REPLAY_STAGES, replayStage, type ReplayStage } from '../replay/replay-stage';
 import { relianceTable, runImageReliance } from '../evaluation/image-reliance';
 import { probeTable, runPositionProbe } from '../evaluation/position-probe';
+import { referentTable, runReferentProbe } from '../evaluation/referent-probe';
 import { configLayers } from './config-layers';
 
 const SETTINGS_HELP = `Settings (defaults < --config FILE < command line, e.g. --sft.steps=100 --grpo.groupSize=4):
@@ -90,6 +91,7 @@ async function positionProbe(args: Record<string, unknown>): Promise<void> {
   const config = resolveTrainerConfig(configLayers(args));
   await selectBackend(config.backend);
   console.log(probeTable(await runPositionProbe(config, count as number)));
+  if (config.data.tasks.includes('grounding')) console.log(`\n${referentTable(await runReferentProbe(config, count as number))}`);
 }
 
 function replay(args: Record<string, unknown>): void {
@@ -138,8 +140,8 @@ export async function main(argv: string[]): Promise<void> {
     )
     .command(
       'position-probe',
-      'does the model know where image tokens and objects are? a linear read-out at the tower and after each decoder layer',
-      (y) => y.option('images', { type: 'number', default: 200, describe: 'procedural scenes probed (from the start of the shards; 70% fit, 30% test)' }),
+      'does the model know where image tokens and objects are, and does its answer gather the asked-for box? linear read-outs at the tower and after each decoder layer',
+      (y) => y.option('images', { type: 'number', default: 200, describe: 'procedural scenes probed, and grounding questions (from the start of the shards; 70% fit, 30% test)' }),
       (args) => positionProbe(args),
     )
     .command(

@@ -3,11 +3,13 @@ import { fixtureRun, runTrainerCli } from '../testing';
 jest.setTimeout(300_000);
 
 describe('trainer position-probe', () => {
-  it('prints the held-out error of a read-out at the constant, the vision tower and each decoder layer', async () => {
-    const { configFile } = await fixtureRun({}, 3);
+  it('prints the held-out error of a read-out at the constant, the vision tower and each decoder layer, then at the answer', async () => {
+    const { configFile } = await fixtureRun({}, 6);
     const run = runTrainerCli(['position-probe', `--config=${configFile}`, '--images=10']);
     expect(run.status).toBe(0);
-    const rows = run.output.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| read from'));
+    const tables = run.output.split('\n\n').filter((block) => block.includes('| read '));
+    expect(tables).toHaveLength(2);
+    const rows = tables[0].split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| read from'));
     expect(rows.map((line) => line.split('|')[1].trim())).toEqual(['constant (the training mean)', 'vision tower', 'decoder layer 0', 'decoder layer 1', 'decoder layer 2', 'decoder layer 3']);
     for (const line of rows) {
       const errors = line.split('|').slice(2, 5).map((cell) => Number(cell.trim()));
@@ -19,6 +21,10 @@ describe('trainer position-probe', () => {
     // token's column does no better than the constant one.
     const columnError = (line: string) => Number(line.split('|')[2].trim());
     expect(columnError(rows[1])).toBeGreaterThan(0.9 * columnError(rows[0]));
+    // The asked-for box read at the answer: the constant, then each decoder layer.
+    const answerRows = tables[1].split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| read at'));
+    expect(answerRows.map((line) => line.split('|')[1].trim())).toEqual(['constant (the training mean)', 'decoder layer 0', 'decoder layer 1', 'decoder layer 2', 'decoder layer 3']);
+    answerRows.forEach((line) => expect(Number(line.split('|')[2].trim())).toBeGreaterThan(0));
   });
 
   it('needs at least 4 images', () => {
