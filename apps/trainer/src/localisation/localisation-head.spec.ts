@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { selectBackend } from '@mixed-r1/policy';
-import { boxErrorPixels, localisationLoss, LocalisationHead } from './localisation-head';
+import { answerLocalisationLoss, boxErrorPixels, localisationLoss, LocalisationHead } from './localisation-head';
 import type { LocalisationTargets } from './localisation-targets';
 
 beforeAll(async () => {
@@ -13,13 +13,16 @@ const targets: LocalisationTargets = {
   boxes: Float32Array.from([0, 0, 0, 0, 0.6, 0.2, 0.9, 0.8]),
   onObject: Float32Array.from([0, 1]),
   inputSize: [100, 50],
+  answerBox: null,
 };
 
 /** A head whose weights are zero and whose bias is `bias`: it predicts `bias` for every token. */
-function constantHead(bias: number[]): LocalisationHead {
+function constantHead(bias: number[], answerBias = [0, 0, 0, 0]): LocalisationHead {
   const head = new LocalisationHead(3, 1);
   head.variables.get('localisation.weight')!.assign(tf.zeros([6, 3]));
   head.variables.get('localisation.bias')!.assign(tf.tensor1d(bias));
+  head.variables.get('localisation.answer.weight')!.assign(tf.zeros([4, 3]));
+  head.variables.get('localisation.answer.bias')!.assign(tf.tensor1d(answerBias));
   return head;
 }
 
@@ -51,6 +54,16 @@ describe('localisationLoss', () => {
   it('names a mismatch between states and targets', () => {
     const head = constantHead([0, 0, 0, 0, 0, 0]);
     expect(() => localisationLoss(head, tf.tensor2d([[1, 2, 3]]), targets)).toThrow('1 image-token states for 2 targets');
+    head.dispose();
+  });
+});
+
+describe('answerLocalisationLoss', () => {
+  it('is the mean squared error of the asked-for box read at the answer (hand-computed)', () => {
+    const head = constantHead([0, 0, 0, 0, 0, 0], [0.5, 0.5, 0.5, 0.5]);
+    // errors 0.1, 0.3, 0.4, 0.3 -> (0.01 + 0.09 + 0.16 + 0.09) / 4
+    const loss = answerLocalisationLoss(head, tf.tensor2d([[1, 2, 3]]), Float32Array.from([0.6, 0.2, 0.9, 0.8]));
+    expect(loss.dataSync()[0]).toBeCloseTo(0.0875, 6);
     head.dispose();
   });
 });

@@ -7,7 +7,8 @@ const OUTPUTS = 6;
 
 /**
  * A linear read-out of WHERE from the decoder's residual stream at the image tokens: each token's
- * centre and, on an object, that object's box (LocalisationTargets). The vision tower cannot say
+ * centre and, on an object, that object's box (LocalisationTargets); and, on a grounding sample,
+ * a second one of the asked-for box from the final hidden state at the answer. The vision tower cannot say
  * where a token is: it has no absolute position embedding and, on a plain background, its
  * attention mixes identical values whatever the RoPE offsets. Position reaches the model only
  * through the decoder's M-RoPE and causal attention, so this objective trains the decoder layers
@@ -21,10 +22,18 @@ export class LocalisationHead {
   constructor(features: number, seed: number) {
     const rng = Rng.fromSeed(seed);
     const weight = Float32Array.from({ length: OUTPUTS * features }, () => 0.02 * rng.nextNormal());
+    const answerWeight = Float32Array.from({ length: 4 * features }, () => 0.02 * rng.nextNormal());
     this.variables = new Map<string, tf.Variable>([
       ['localisation.weight', tf.variable(tf.tensor2d(weight, [OUTPUTS, features]), true)],
       ['localisation.bias', tf.variable(tf.zeros([OUTPUTS]), true)],
+      ['localisation.answer.weight', tf.variable(tf.tensor2d(answerWeight, [4, features]), true)],
+      ['localisation.answer.bias', tf.variable(tf.zeros([4]), true)],
     ]);
+  }
+
+  /** The asked-for box x1, y1, x2, y2 [rows, 4] read from states [rows, features] at the answer (each scaled to unit RMS). */
+  predictAnswer(states: tf.Tensor2D): tf.Tensor2D {
+    return this.linear(states, 'localisation.answer');
   }
 
   /**
@@ -33,8 +42,12 @@ export class LocalisationHead {
    * with depth and training, a read-out of it should not).
    */
   predict(states: tf.Tensor2D): tf.Tensor2D {
-    const weight = this.variables.get('localisation.weight')!;
-    const bias = this.variables.get('localisation.bias')!;
+    return this.linear(states, 'localisation');
+  }
+
+  private linear(states: tf.Tensor2D, name: string): tf.Tensor2D {
+    const weight = this.variables.get(`${name}.weight`)!;
+    const bias = this.variables.get(`${name}.bias`)!;
     const normed = tf.mul(states, tf.rsqrt(tf.add(tf.mean(tf.square(states), 1, true), 1e-6)));
     return tf.add(tf.matMul(normed, weight, false, true), bias) as tf.Tensor2D;
   }
@@ -63,6 +76,15 @@ export function localisationLoss(head: LocalisationHead, states: tf.Tensor2D, ta
     const squared = tf.mul(tf.square(tf.sub(boxes, tf.tensor2d(targets.boxes, [tokens, 4]))), tf.reshape(tf.tensor1d(targets.onObject), [tokens, 1]));
     return tf.add(centreLoss, tf.div(tf.sum(squared), 4 * objectTokens)) as tf.Scalar;
   });
+}
+
+/**
+ * The answer's term: the mean squared error of the asked-for box (fractions of the input frame)
+ * read from the state [1, features] at the token before the box's first digit. It asks the layers
+ * below to gather, at the answer, the place of the object the question names.
+ */
+export function answerLocalisationLoss(head: LocalisationHead, state: tf.Tensor2D, answerBox: Float32Array): tf.Scalar {
+  return tf.tidy(() => tf.mean(tf.square(tf.sub(head.predictAnswer(state), tf.tensor2d(answerBox, [1, 4])))) as tf.Scalar);
 }
 
 /** The absolute errors, in input pixels, of the predicted box coordinates ([tokens, 6] rows) at the tokens on an object: their sum and count. */

@@ -23,6 +23,13 @@ describe('localisationTargets', () => {
     expect(box(2)).toEqual([0, 0, 0, 0]);
     [30 / 56, 40 / 56, 38 / 56, 48 / 56].forEach((v, k) => expect(box(3)[k]).toBeCloseTo(v, 6));
     expect(targets.inputSize).toEqual([56, 56]);
+    expect(targets.answerBox).toBeNull();
+  });
+
+  it('gives a grounding answer box in fractions of the input frame', () => {
+    // scene box [60, 80, 76, 96] of 112 x 112 -> input [30, 40, 38, 48] of 56 x 56
+    const targets = localisationTargets(scene, [56, 56], 28, [60, 80, 76, 96]);
+    [30 / 56, 40 / 56, 38 / 56, 48 / 56].forEach((v, k) => expect(targets.answerBox![k]).toBeCloseTo(v, 6));
   });
 
   it('scales x by the width and y by the height of a non-square frame, tokens in rows', () => {

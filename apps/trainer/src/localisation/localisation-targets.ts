@@ -1,4 +1,4 @@
-import type { Size } from '@mixed-r1/records';
+import type { Box, Size } from '@mixed-r1/records';
 import { originalBoxToInput } from '@mixed-r1/vision';
 import { tokenObjects, type LabelledScene } from '../perception/scene-token-labels';
 
@@ -16,10 +16,16 @@ export interface LocalisationTargets {
   readonly onObject: Float32Array;
   /** The model-input frame the coordinates are fractions of. */
   readonly inputSize: Size;
+  /** A grounding sample's answer box x1, y1, x2, y2 (the object its question names); else null. */
+  readonly answerBox: Float32Array | null;
 }
 
-/** The localisation targets of a scene's image tokens (raster order of the merged grid, as `tokenObjects`). */
-export function localisationTargets(scene: LabelledScene, inputSize: Size, cell: number): LocalisationTargets {
+/**
+ * The localisation targets of a scene's image tokens (raster order of the merged grid, as
+ * `tokenObjects`), and of the answer when the sample asks for a box (`answerBox`, in the scene's
+ * pixels as the sample stores it).
+ */
+export function localisationTargets(scene: LabelledScene, inputSize: Size, cell: number, answerBox: Box | null = null): LocalisationTargets {
   const [width, height] = inputSize;
   const objectOf = tokenObjects(scene, inputSize, cell);
   const columns = width / cell;
@@ -35,5 +41,7 @@ export function localisationTargets(scene: LabelledScene, inputSize: Size, cell:
     boxTargets.set([x1 / width, y1 / height, x2 / width, y2 / height], 4 * token);
     onObject[token] = 1;
   });
-  return { centres, boxes: boxTargets, onObject, inputSize };
+  const answer = answerBox ? originalBoxToInput(answerBox, scene.size, inputSize) : null;
+  const answerFractions = answer ? Float32Array.from([answer[0] / width, answer[1] / height, answer[2] / width, answer[3] / height]) : null;
+  return { centres, boxes: boxTargets, onObject, inputSize, answerBox: answerFractions };
 }

@@ -56,7 +56,8 @@ describe('trainer sft', () => {
     expect(runTrainerCli(['sft', `--config=${split.configFile}`, '--stop-after=3']).status).toBe(0);
     expect(existsSync(join(split.config.out, 'checkpoints', 'step-000003', 'localisation_head.safetensors'))).toBe(true);
     expect(runTrainerCli(['sft', `--config=${split.configFile}`, `--resume=${split.config.out}`]).status).toBe(0);
-    const keep = (out: string) => metricsOf(out).map(({ step, loss, grad_norm, validation_box_error_pixels }) => ({ step, loss, grad_norm, validation_box_error_pixels }));
+    const keep = (out: string) =>
+      metricsOf(out).map(({ step, loss, grad_norm, validation_box_error_pixels, validation_answer_box_error_pixels }) => ({ step, loss, grad_norm, validation_box_error_pixels, validation_answer_box_error_pixels }));
     expect(keep(split.config.out)).toEqual(keep(whole.config.out));
   });
 

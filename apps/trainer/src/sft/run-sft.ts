@@ -46,7 +46,7 @@ function validate(
   examples: readonly SftExample[],
   batchSize: number,
   localisation: LocalisationObjective | null,
-): { loss: number; answerAccuracy: number; boxErrorPixels: number | null } {
+): { loss: number; answerAccuracy: number; boxErrorPixels: { tokens: number | null; answer: number | null } | null } {
   const weights = Weights.frozen(policy.params);
   try {
     let total = 0;
@@ -145,7 +145,10 @@ export async function runSft(options: SftRunOptions): Promise<SftRunResult> {
       lastValidation = validation?.loss ?? null;
       record.validation_loss = lastValidation;
       record.validation_answer_accuracy = validation?.answerAccuracy ?? null;
-      if (localisation) record.validation_box_error_pixels = validation?.boxErrorPixels ?? null;
+      if (localisation) {
+        record.validation_box_error_pixels = validation?.boxErrorPixels?.tokens ?? null;
+        record.validation_answer_box_error_pixels = validation?.boxErrorPixels?.answer ?? null;
+      }
     }
     if (step % config.log.every === 0 || record.validation_loss !== undefined) metrics.append({ step, ...record });
     progress.tick();

@@ -37,7 +37,7 @@ export async function sftExample(sample: SampleRow, policy: Policy, images: Imag
   const localisation = scene
     ? {
         positions: prompt.tokenIds.flatMap((id, i) => (id === tokens.imageTokenId ? [i] : [])),
-        targets: localisationTargets(scene, prepared.inputSize, tokenCell(vision.patchSize, vision.spatialMergeSize)),
+        targets: localisationTargets(scene, prepared.inputSize, tokenCell(vision.patchSize, vision.spatialMergeSize), sample.task === 'grounding' ? sample.answerBox : null),
       }
     : null;
   return { sampleId: sample.id, tokens: [...prompt.tokenIds, ...answer, end], promptLength: prompt.tokenIds.length, answerStart, image: prepared.input, localisation };

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { encodeSequencesCapturing, nextTokenLoss, nextTokenLossOfHidden, type Weights } from '@mixed-r1/policy';
-import { localisationLoss, type LocalisationHead } from '../localisation/localisation-head';
+import { answerLocalisationLoss, localisationLoss, type LocalisationHead } from '../localisation/localisation-head';
 import type { SftExample } from './sft-example';
 
 /** The localisation objective added to the supervised loss: its head, the decoder layer it reads, its weight. */
@@ -21,7 +21,9 @@ export function answerSpanWeights(example: SftExample, answerWeight: number): nu
  * each example's mean is weighted, its answer span counting `answerWeight` times a reasoning token
  * (the decision is one or two tokens among dozens of templated ones). With a `localisation`
  * objective, an example with localisation targets adds `weight` x its localisation loss, read from
- * the residual stream after decoder layer `layer` at its image tokens (the same forward pass).
+ * the residual stream after decoder layer `layer` at its image tokens, plus, on a grounding sample,
+ * the answer's term read from the final hidden state at the token before the box's first digit
+ * (the same forward pass).
  */
 export function sftLoss(w: Weights, examples: readonly SftExample[], answerWeight = 1, localisation?: LocalisationObjective): tf.Scalar {
   return tf.tidy(() => {
@@ -31,7 +33,12 @@ export function sftLoss(w: Weights, examples: readonly SftExample[], answerWeigh
       if (!localisation || !example.localisation) return nextTokenLoss(w, [example.tokens], options);
       const { hidden, captured } = encodeSequencesCapturing(w, [example.tokens], [example.image], example.promptLength, localisation.layer);
       const states = tf.gather(tf.squeeze(captured, [0]), example.localisation.positions) as tf.Tensor2D;
-      const located = localisationLoss(localisation.head, states, example.localisation.targets);
+      const { targets } = example.localisation;
+      let located = localisationLoss(localisation.head, states, targets);
+      if (targets.answerBox) {
+        const atAnswer = tf.reshape(tf.slice(hidden, [0, example.answerStart, 0], [1, 1, -1]), [1, -1]) as tf.Tensor2D;
+        located = tf.add(located, answerLocalisationLoss(localisation.head, atAnswer, targets.answerBox));
+      }
       return tf.add(nextTokenLossOfHidden(w, hidden, [example.tokens], options), tf.mul(located, localisation.weight));
     });
     return tf.mean(tf.stack(losses)) as tf.Scalar;
