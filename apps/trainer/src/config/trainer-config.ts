@@ -64,6 +64,8 @@ export const TRAINER_DEFAULTS = {
     localisationWeight: 0,
     /** The decoder layer (0-based) whose output the localisation head reads; the layers above it read the positions from there. */
     localisationLayer: 1,
+    /** Weight of the localisation objective's answer read-out on grounding samples (the asked-for box at the answer; 0: off). */
+    localisationAnswerWeight: 0,
     validateEvery: 100,
   },
   perception: {
@@ -136,6 +138,7 @@ const CHECKS: Readonly<Record<string, SettingCheck>> = {
   'sft.answerWeight': positiveNumber,
   'sft.localisationWeight': nonNegativeNumber,
   'sft.localisationLayer': nonNegativeInteger,
+  'sft.localisationAnswerWeight': nonNegativeNumber,
   'sft.validateEvery': positiveInteger,
   'perception.steps': nonNegativeInteger,
   'perception.batchSize': positiveInteger,

@@ -45,7 +45,7 @@ describe('trainer sft', () => {
   });
 
   it('with sft.localisationWeight trains the localisation head: its box error falls, and resuming (head and optimiser state saved) changes nothing', async () => {
-    const settings = { sft: { steps: 6, learningRate: 0.01, localisationWeight: 1, validateEvery: 2 } };
+    const settings = { sft: { steps: 6, learningRate: 0.01, localisationWeight: 1, localisationAnswerWeight: 1, validateEvery: 2 } };
     const whole = await fixtureRun(settings);
     expect(runTrainerCli(['sft', `--config=${whole.configFile}`]).status).toBe(0);
     const errors = metricsOf(whole.config.out).flatMap((record) => (record.validation_box_error_pixels === undefined ? [] : [record.validation_box_error_pixels as number]));
@@ -61,11 +61,14 @@ describe('trainer sft', () => {
     expect(keep(split.config.out)).toEqual(keep(whole.config.out));
   });
 
-  it('refuses a localisation layer with no decoder layer above it', async () => {
+  it('refuses a localisation layer with no decoder layer above it, and an answer read-out without the objective', async () => {
     const { configFile } = await fixtureRun({ sft: { steps: 1, localisationWeight: 1, localisationLayer: 3 } });
     const run = runTrainerCli(['sft', `--config=${configFile}`]);
     expect(run.status).toBe(1);
     expect(run.output).toMatch(/setting "sft.localisationLayer" \(3\) must be below the decoder's last layer \(3\)/);
+    const answerAlone = runTrainerCli(['sft', `--config=${configFile}`, '--sft.localisationWeight=0', '--sft.localisationAnswerWeight=1']);
+    expect(answerAlone.status).toBe(1);
+    expect(answerAlone.output).toMatch(/"sft.localisationAnswerWeight" needs the localisation objective on/);
   });
 
   it('refuses to resume with different settings, naming the reason', async () => {

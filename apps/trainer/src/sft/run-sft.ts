@@ -69,13 +69,14 @@ function schedule(config: TrainerConfig) {
 
 /** The localisation objective of the run (null with `sft.localisationWeight` 0), its head restored when resuming. */
 function localisationObjective(config: TrainerConfig, policy: Policy, resumeFrom: string | undefined): LocalisationObjective | null {
-  const { localisationWeight: weight, localisationLayer: layer } = config.sft;
+  const { localisationWeight: weight, localisationLayer: layer, localisationAnswerWeight: answerWeight } = config.sft;
+  if (weight === 0 && answerWeight > 0) throw new Error('setting "sft.localisationAnswerWeight" needs the localisation objective on ("sft.localisationWeight" > 0)');
   if (weight === 0) return null;
   const layers = policy.params.config.text.numHiddenLayers;
   if (layer >= layers - 1) throw new Error(`setting "sft.localisationLayer" (${layer}) must be below the decoder's last layer (${layers - 1}): a layer above it has to read the positions`);
   const head = new LocalisationHead(policy.params.config.text.hiddenSize, config.seed);
   if (resumeFrom) loadAuxiliaryHead(join(resumeFrom, LOCALISATION_HEAD_FILE), head);
-  return { head, layer, weight };
+  return { head, layer, weight, answerWeight };
 }
 
 /**
@@ -147,7 +148,7 @@ export async function runSft(options: SftRunOptions): Promise<SftRunResult> {
       record.validation_answer_accuracy = validation?.answerAccuracy ?? null;
       if (localisation) {
         record.validation_box_error_pixels = validation?.boxErrorPixels?.tokens ?? null;
-        record.validation_answer_box_error_pixels = validation?.boxErrorPixels?.answer ?? null;
+        if (localisation.answerWeight > 0) record.validation_answer_box_error_pixels = validation?.boxErrorPixels?.answer ?? null;
       }
     }
     if (step % config.log.every === 0 || record.validation_loss !== undefined) metrics.append({ step, ...record });

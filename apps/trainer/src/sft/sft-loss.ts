@@ -3,11 +3,14 @@ import { encodeSequencesCapturing, nextTokenLoss, nextTokenLossOfHidden, type We
 import { answerLocalisationLoss, localisationLoss, type LocalisationHead } from '../localisation/localisation-head';
 import type { SftExample } from './sft-example';
 
-/** The localisation objective added to the supervised loss: its head, the decoder layer it reads, its weight. */
+/** The localisation objective added to the supervised loss: its head, the decoder layer it reads, its weights. */
 export interface LocalisationObjective {
   readonly head: LocalisationHead;
   readonly layer: number;
+  /** Of the image tokens' read-out. */
   readonly weight: number;
+  /** Of the answer's read-out on grounding samples (0: off). */
+  readonly answerWeight: number;
 }
 
 /** One weight per target token: `answerWeight` for the answer span (after `<answer>`), 1 for the rest. */
@@ -22,8 +25,8 @@ export function answerSpanWeights(example: SftExample, answerWeight: number): nu
  * (the decision is one or two tokens among dozens of templated ones). With a `localisation`
  * objective, an example with localisation targets adds `weight` x its localisation loss, read from
  * the residual stream after decoder layer `layer` at its image tokens, plus, on a grounding sample,
- * the answer's term read from the final hidden state at the token before the box's first digit
- * (the same forward pass).
+ * `answerWeight` x the answer's term, read from the final hidden state at the token before the
+ * box's first digit (the same forward pass).
  */
 export function sftLoss(w: Weights, examples: readonly SftExample[], answerWeight = 1, localisation?: LocalisationObjective): tf.Scalar {
   return tf.tidy(() => {
@@ -34,12 +37,12 @@ export function sftLoss(w: Weights, examples: readonly SftExample[], answerWeigh
       const { hidden, captured } = encodeSequencesCapturing(w, [example.tokens], [example.image], example.promptLength, localisation.layer);
       const states = tf.gather(tf.squeeze(captured, [0]), example.localisation.positions) as tf.Tensor2D;
       const { targets } = example.localisation;
-      let located = localisationLoss(localisation.head, states, targets);
-      if (targets.answerBox) {
+      let loss = tf.add(nextTokenLossOfHidden(w, hidden, [example.tokens], options), tf.mul(localisationLoss(localisation.head, states, targets), localisation.weight));
+      if (targets.answerBox && localisation.answerWeight > 0) {
         const atAnswer = tf.reshape(tf.slice(hidden, [0, example.answerStart, 0], [1, 1, -1]), [1, -1]) as tf.Tensor2D;
-        located = tf.add(located, answerLocalisationLoss(localisation.head, atAnswer, targets.answerBox));
+        loss = tf.add(loss, tf.mul(answerLocalisationLoss(localisation.head, atAnswer, targets.answerBox), localisation.answerWeight));
       }
-      return tf.add(nextTokenLossOfHidden(w, hidden, [example.tokens], options), tf.mul(located, localisation.weight));
+      return loss;
     });
     return tf.mean(tf.stack(losses)) as tf.Scalar;
   });
