@@ -28,12 +28,10 @@ interface ProbedImage {
   readonly targets: LocalisationTargets;
 }
 
-/** Each token's state scaled to unit root mean square (as the localisation head reads it). */
-function unitRms(states: number[][]): number[][] {
-  return states.map((state) => {
-    const rms = Math.sqrt(state.reduce((sum, v) => sum + v * v, 0) / state.length + 1e-12);
-    return state.map((v) => v / rms);
-  });
+/** A state scaled to unit root mean square (as the localisation head reads it). */
+export function unitRms(state: readonly number[]): number[] {
+  const rms = Math.sqrt(state.reduce((sum, v) => sum + v * v, 0) / state.length + 1e-12);
+  return state.map((v) => v / rms);
 }
 
 async function probeImage(policy: Policy, weights: Weights, sample: SampleRow, images: ImagePreparer): Promise<ProbedImage> {
@@ -51,7 +49,7 @@ async function probeImage(policy: Policy, weights: Weights, sample: SampleRow, i
     );
   }
   const targets = localisationTargets(sceneOfSample(sample)!, prepared.inputSize, tokenCell(vision.patchSize, vision.spatialMergeSize));
-  return { states: states.map(unitRms), targets };
+  return { states: states.map((tokens) => tokens.map(unitRms)), targets };
 }
 
 /** Rows of (state, target in pixels) of one quantity over images: `pick` gives a token's target or null (no target). */

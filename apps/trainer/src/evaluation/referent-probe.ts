@@ -7,6 +7,7 @@ import { ImagePreparer } from '../data/image-inputs';
 import { readSampleShards } from '../data/sample-store';
 import { startingPolicy } from '../run/starting-policy';
 import { sftExample } from '../sft/sft-example';
+import { unitRms } from './position-probe';
 import { fitRidge, predictRidge } from './ridge-regression';
 
 /** How well a linear read-out at the answer tells the asked-for box, after one decoder layer (or the constant). */
@@ -14,12 +15,6 @@ export interface ReferentRow {
   readonly readFrom: string;
   /** Mean absolute error of x1, y1, x2, y2 in input pixels, held-out questions. */
   readonly boxError: number;
-}
-
-/** Scaled to unit root mean square (as the probes and the localisation head read states). */
-function unitRms(state: number[]): number[] {
-  const rms = Math.sqrt(state.reduce((sum, v) => sum + v * v, 0) / state.length + 1e-12);
-  return state.map((v) => v / rms);
 }
 
 /**
