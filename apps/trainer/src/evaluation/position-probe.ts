@@ -9,7 +9,7 @@ import { localisationTargets, type LocalisationTargets } from '../localisation/l
 import { scenesOnly, tokenCell } from '../perception/perception-example';
 import { sceneOfSample } from '../perception/scene-token-labels';
 import { startingPolicy } from '../run/starting-policy';
-import { fitRidge, predictRidge } from './ridge-regression';
+import { heldOutAbsoluteError } from './ridge-regression';
 
 /** How well a linear read-out of one place in the model tells where image tokens and objects are, in input pixels. */
 export interface ProbeRow {
@@ -67,12 +67,6 @@ function rowsOf(probed: readonly ProbedImage[], place: number, pick: (targets: L
   return { rows, values };
 }
 
-/** Held-out mean absolute error of a ridge read-out fitted on `train`. */
-function heldOutError(train: ReturnType<typeof rowsOf>, test: ReturnType<typeof rowsOf>, lambda: number): number {
-  const fit = fitRidge(train.rows, train.values, lambda);
-  return test.rows.reduce((sum, row, i) => sum + Math.abs(predictRidge(fit, row) - test.values[i]), 0) / test.rows.length;
-}
-
 const QUANTITIES: Readonly<Record<string, (targets: LocalisationTargets, token: number) => number | null>> = {
   column: (t, token) => t.centres[2 * token] * t.inputSize[0],
   row: (t, token) => t.centres[2 * token + 1] * t.inputSize[1],
@@ -108,7 +102,7 @@ export async function runPositionProbe(config: TrainerConfig, count: number): Pr
       const test = rowsOf(probed.slice(cut), place ?? 0, pick);
       // the constant read-out: a ridge fit on a feature that is always 0 is the training mean
       const constant = (rows: ReturnType<typeof rowsOf>) => ({ rows: rows.rows.map(() => [0]), values: rows.values });
-      return place === null ? heldOutError(constant(train), constant(test), 1) : heldOutError(train, test, 1);
+      return place === null ? heldOutAbsoluteError(constant(train), constant(test), 1) : heldOutAbsoluteError(train, test, 1);
     };
     return { columnError: error('column'), rowError: error('row'), boxError: (error('x1') + error('y1') + error('x2') + error('y2')) / 4 };
   };

@@ -8,7 +8,7 @@ import { readSampleShards } from '../data/sample-store';
 import { startingPolicy } from '../run/starting-policy';
 import { sftExample } from '../sft/sft-example';
 import { unitRms } from './position-probe';
-import { fitRidge, predictRidge } from './ridge-regression';
+import { heldOutAbsoluteError } from './ridge-regression';
 
 /** How well a linear read-out at the answer tells the asked-for box, after one decoder layer (or the constant). */
 export interface ReferentRow {
@@ -50,14 +50,14 @@ export async function runReferentProbe(config: TrainerConfig, count: number): Pr
   weights.dispose();
   policy.dispose();
   const cut = Math.round(samples.length * 0.7);
+  // the mean over x1, y1, x2, y2 of each coordinate's held-out error
   const errorOf = (rows: number[][]) => {
     let total = 0;
     for (let k = 0; k < 4; k++) {
       const values = boxes.map((box) => box[k]);
-      const fit = fitRidge(rows.slice(0, cut), values.slice(0, cut), 1);
-      for (let i = cut; i < rows.length; i++) total += Math.abs(predictRidge(fit, rows[i]) - values[i]);
+      total += heldOutAbsoluteError({ rows: rows.slice(0, cut), values: values.slice(0, cut) }, { rows: rows.slice(cut), values: values.slice(cut) }, 1);
     }
-    return total / (4 * (rows.length - cut));
+    return total / 4;
   };
   return [
     { readFrom: 'constant (the training mean)', boxError: errorOf(boxes.map(() => [0])) },

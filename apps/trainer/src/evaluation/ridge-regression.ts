@@ -76,3 +76,15 @@ export function predictRidge(fit: RidgeFit, row: ArrayLike<number>): number {
   for (let j = 0; j < fit.weights.length; j++) sum += fit.weights[j] * row[j];
   return sum;
 }
+
+/** Rows of features and the value each should predict. */
+export interface RegressionRows {
+  readonly rows: readonly ArrayLike<number>[];
+  readonly values: readonly number[];
+}
+
+/** The mean absolute error on `test` of a ridge read-out fitted on `train`. */
+export function heldOutAbsoluteError(train: RegressionRows, test: RegressionRows, lambda: number): number {
+  const fit = fitRidge(train.rows, train.values, lambda);
+  return test.rows.reduce((sum, row, i) => sum + Math.abs(predictRidge(fit, row) - test.values[i]), 0) / test.rows.length;
+}

@@ -7,9 +7,9 @@ const OUTPUTS = 6;
 
 /**
  * A linear read-out of WHERE from the decoder's residual stream at the image tokens: each token's
- * centre and, on an object, that object's box (LocalisationTargets); and, on a grounding sample,
- * a second one of the asked-for box from the final hidden state at the answer. The vision tower cannot say
- * where a token is: it has no absolute position embedding and, on a plain background, its
+ * centre and, on an object, that object's box (LocalisationTargets); and a second one, of the
+ * asked-for box, from the final hidden state at a grounding sample's answer (trained with
+ * `sft.localisationAnswerWeight`). The vision tower cannot say where a token is: it has no absolute position embedding and, on a plain background, its
  * attention mixes identical values whatever the RoPE offsets. Position reaches the model only
  * through the decoder's M-RoPE and causal attention, so this objective trains the decoder layers
  * below the read-out to write it where the layers above (and the answer tokens) can read it.
@@ -87,18 +87,21 @@ export function answerLocalisationLoss(head: LocalisationHead, state: tf.Tensor2
   return tf.tidy(() => tf.mean(tf.square(tf.sub(head.predictAnswer(state), tf.tensor2d(answerBox, [1, 4])))) as tf.Scalar);
 }
 
+/** The summed absolute error, in input pixels, of the 4 box coordinates at `predicted[from]` against `target[at]` (fractions of `inputSize`). */
+export function boxPixelError(predicted: ArrayLike<number>, from: number, target: ArrayLike<number>, at: number, inputSize: readonly [number, number]): number {
+  let total = 0;
+  for (let k = 0; k < 4; k++) total += Math.abs(predicted[from + k] - target[at + k]) * inputSize[k % 2];
+  return total;
+}
+
 /** The absolute errors, in input pixels, of the predicted box coordinates ([tokens, 6] rows) at the tokens on an object: their sum and count. */
 export function boxErrorPixels(predicted: Float32Array, targets: LocalisationTargets): { total: number; count: number } {
-  const [width, height] = targets.inputSize;
   let total = 0;
   let count = 0;
   targets.onObject.forEach((on, token) => {
     if (!on) return;
-    for (let k = 0; k < 4; k++) {
-      const scale = k % 2 === 0 ? width : height;
-      total += Math.abs(predicted[token * 6 + 2 + k] - targets.boxes[token * 4 + k]) * scale;
-      count += 1;
-    }
+    total += boxPixelError(predicted, token * OUTPUTS + 2, targets.boxes, token * 4, targets.inputSize);
+    count += 4;
   });
   return { total, count };
 }

@@ -56,7 +56,7 @@ function validate(
       total += (loss.dataSync()[0] as number) * batch.length;
       loss.dispose();
     }
-    const boxErrorPixels = localisation ? localisationErrorPixels(weights, localisation.head, localisation.layer, examples) : null;
+    const boxErrorPixels = localisation ? localisationErrorPixels(weights, localisation, examples) : null;
     return { loss: total / examples.length, answerAccuracy: teacherForcedAnswerAccuracy(weights, examples), boxErrorPixels };
   } finally {
     weights.dispose();
