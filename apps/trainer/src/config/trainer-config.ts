@@ -66,6 +66,16 @@ export const TRAINER_DEFAULTS = {
     localisationLayer: 1,
     /** Weight of the localisation objective's answer read-out on grounding samples (the asked-for box at the answer; 0: off). */
     localisationAnswerWeight: 0,
+    /**
+     * Weight of the referent-attention objective: one attention head learns to look, from each
+     * mention of scene objects after the image ("the red diamond"), at the image tokens showing
+     * them (0: off).
+     */
+    referentAttentionWeight: 0,
+    /** The decoder layer (0-based) of that head. */
+    referentAttentionLayer: 2,
+    /** The query head (0-based) of that layer that the objective trains. */
+    referentAttentionHead: 0,
     validateEvery: 100,
   },
   perception: {
@@ -139,6 +149,9 @@ const CHECKS: Readonly<Record<string, SettingCheck>> = {
   'sft.localisationWeight': nonNegativeNumber,
   'sft.localisationLayer': nonNegativeInteger,
   'sft.localisationAnswerWeight': nonNegativeNumber,
+  'sft.referentAttentionWeight': nonNegativeNumber,
+  'sft.referentAttentionLayer': nonNegativeInteger,
+  'sft.referentAttentionHead': nonNegativeInteger,
   'sft.validateEvery': positiveInteger,
   'perception.steps': nonNegativeInteger,
   'perception.batchSize': positiveInteger,

@@ -61,6 +61,21 @@ describe('trainer sft', () => {
     expect(keep(split.config.out)).toEqual(keep(whole.config.out));
   });
 
+  it('with sft.referentAttentionWeight trains its head to look at the objects a text names', async () => {
+    const { config, configFile } = await fixtureRun({ sft: { steps: 6, learningRate: 0.01, referentAttentionWeight: 1, referentAttentionLayer: 1, validateEvery: 1 } });
+    expect(runTrainerCli(['sft', `--config=${configFile}`]).status).toBe(0);
+    const masses = metricsOf(config.out).flatMap((record) => (record.validation_referent_attention_mass === undefined ? [] : [record.validation_referent_attention_mass as number]));
+    expect(masses).toHaveLength(6);
+    // A random head spreads each row over the ~100 tokens before it, a few of which show the named
+    // objects: a mass of a few hundredths. Six steps on -log(mass) multiply it (measured: 0.016 -> 0.108).
+    expect(masses[0]).toBeGreaterThan(0);
+    expect(masses[0]).toBeLessThan(0.05);
+    expect(masses[5]).toBeGreaterThan(4 * masses[0]);
+    const bad = runTrainerCli(['sft', `--config=${configFile}`, '--sft.referentAttentionHead=4']);
+    expect(bad.status).toBe(1);
+    expect(bad.output).toMatch(/setting "sft.referentAttentionHead" \(4\) is not a head of the decoder's 4/);
+  });
+
   it('refuses a localisation layer with no decoder layer above it, and an answer read-out without the objective', async () => {
     const { configFile } = await fixtureRun({ sft: { steps: 1, localisationWeight: 1, localisationLayer: 3 } });
     const run = runTrainerCli(['sft', `--config=${configFile}`]);

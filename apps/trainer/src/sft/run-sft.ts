@@ -14,7 +14,9 @@ import { configDigest } from '../run/config-digest';
 import type { TrainingRunOptions } from '../run/run-options';
 import { DataOrder } from './data-order';
 import { sftExample, type SftExample } from './sft-example';
-import { sftLoss, targetTokens, type LocalisationObjective } from './sft-loss';
+import { sftLoss, targetTokens, type AuxiliaryObjectives, type LocalisationObjective } from './sft-loss';
+import type { ReferentAttentionObjective } from '../referent-attention/referent-attention-loss';
+import { meanReferentAttentionMass } from '../referent-attention/referent-attention-mass';
 import { LocalisationHead } from '../localisation/localisation-head';
 import { localisationErrorPixels } from '../localisation/localisation-error';
 import { LOCALISATION_HEAD_FILE, loadAuxiliaryHead, saveAuxiliaryHead } from '../run/auxiliary-head-file';
@@ -33,20 +35,27 @@ export interface SftRunResult {
 
 async function examplesOf(samples: readonly SampleRow[], policy: Policy, images: ImagePreparer, config: TrainerConfig): Promise<SftExample[]> {
   const target = { thinkSentences: config.sft.thinkSentences, answerSentences: config.sft.answerSentences, fullThinkTasks: config.sft.fullThinkTasks };
-  return Promise.all(samples.map((sample) => sftExample(sample, policy, images, target, config.sft.localisationWeight > 0)));
+  const auxiliary = { localisation: config.sft.localisationWeight > 0, referents: config.sft.referentAttentionWeight > 0 };
+  return Promise.all(samples.map((sample) => sftExample(sample, policy, images, target, auxiliary)));
 }
 
 /**
  * Mean loss over the validation examples (without gradients, in batches; the plain mean, whatever
  * `sft.answerWeight` or the localisation objective, so runs compare), their teacher-forced answer
- * accuracy and, with a localisation objective, its box error in pixels.
+ * accuracy and, with a localisation objective, its box error in pixels; with a referent-attention
+ * objective, the mean attention mass its head puts on the objects each mention names.
  */
 function validate(
   policy: Policy,
   examples: readonly SftExample[],
   batchSize: number,
-  localisation: LocalisationObjective | null,
-): { loss: number; answerAccuracy: number; boxErrorPixels: { tokens: number | null; answer: number | null } | null } {
+  { localisation, referentAttention }: AuxiliaryObjectives,
+): {
+  loss: number;
+  answerAccuracy: number;
+  boxErrorPixels: { tokens: number | null; answer: number | null } | null;
+  referentAttentionMass: number | null;
+} {
   const weights = Weights.frozen(policy.params);
   try {
     let total = 0;
@@ -57,7 +66,8 @@ function validate(
       loss.dispose();
     }
     const boxErrorPixels = localisation ? localisationErrorPixels(weights, localisation, examples) : null;
-    return { loss: total / examples.length, answerAccuracy: teacherForcedAnswerAccuracy(weights, examples), boxErrorPixels };
+    const referentAttentionMass = referentAttention ? meanReferentAttentionMass(weights, referentAttention, examples) : null;
+    return { loss: total / examples.length, answerAccuracy: teacherForcedAnswerAccuracy(weights, examples), boxErrorPixels, referentAttentionMass };
   } finally {
     weights.dispose();
   }
@@ -79,11 +89,22 @@ function localisationObjective(config: TrainerConfig, policy: Policy, resumeFrom
   return { head, layer, weight, answerWeight };
 }
 
+/** The referent-attention objective of the run (null with `sft.referentAttentionWeight` 0); its head and layer must exist. */
+function referentAttentionObjective(config: TrainerConfig, policy: Policy): ReferentAttentionObjective | null {
+  const { referentAttentionWeight: weight, referentAttentionLayer: layer, referentAttentionHead: head } = config.sft;
+  if (weight === 0) return null;
+  const { numHiddenLayers, numAttentionHeads } = policy.params.config.text;
+  if (layer >= numHiddenLayers) throw new Error(`setting "sft.referentAttentionLayer" (${layer}) is not a layer of the ${numHiddenLayers}-layer decoder`);
+  if (head >= numAttentionHeads) throw new Error(`setting "sft.referentAttentionHead" (${head}) is not a head of the decoder's ${numAttentionHeads}`);
+  return { layer, head, weight };
+}
+
 /**
  * Supervised fine-tuning on worked solutions (the warm start of R1-style pipelines): AdamW on the
  * response tokens' cross-entropy, global-norm clipping, cosine schedule with warm-up, validation
  * loss every `sft.validateEvery` steps, resumable checkpoints every `checkpoint.every` steps. With
- * `sft.localisationWeight` > 0 the localisation objective (LocalisationHead) trains alongside.
+ * `sft.localisationWeight` > 0 the localisation objective (LocalisationHead) trains alongside, and
+ * with `sft.referentAttentionWeight` > 0 the referent-attention objective.
  */
 export async function runSft(options: SftRunOptions): Promise<SftRunResult> {
   const { config } = options;
@@ -103,6 +124,7 @@ export async function runSft(options: SftRunOptions): Promise<SftRunResult> {
   for (const [name, variable] of policy.params.variables()) if (!trained.has(name)) variable.trainable = false;
   const localisation = localisationObjective(config, policy, start ? (options.resumeFrom ?? undefined) : undefined);
   if (localisation) for (const [name, variable] of localisation.head.variables) trained.set(name, variable);
+  const auxiliary: AuxiliaryObjectives = { localisation, referentAttention: referentAttentionObjective(config, policy) };
   const optimizer = new AdamW(trained, { learningRate: config.sft.learningRate, betas: [0.9, 0.999], eps: 1e-8, weightDecay: config.sft.weightDecay });
   const firstStep = start?.step ?? 0;
   if (start) {
@@ -128,8 +150,8 @@ export async function runSft(options: SftRunOptions): Promise<SftRunResult> {
       config,
     );
     const { loss, gradients } = localisation
-      ? lossAndGradients(policy.params, (w) => sftLoss(w, batch, config.sft.answerWeight, localisation), localisation.head.variables)
-      : lossAndGradients(policy.params, (w) => sftLoss(w, batch, config.sft.answerWeight));
+      ? lossAndGradients(policy.params, (w) => sftLoss(w, batch, config.sft.answerWeight, auxiliary), localisation.head.variables)
+      : lossAndGradients(policy.params, (w) => sftLoss(w, batch, config.sft.answerWeight, auxiliary));
     lastLoss = loss.dataSync()[0] as number;
     loss.dispose();
     if (!Number.isFinite(lastLoss)) throw new Error(`sft step ${step + 1}: the loss is ${lastLoss} (samples ${batch.map((e) => e.sampleId).join(', ')})`);
@@ -142,7 +164,7 @@ export async function runSft(options: SftRunOptions): Promise<SftRunResult> {
     const seconds = (performance.now() - began) / 1000;
     const record: Record<string, number | null> = { loss: lastLoss, grad_norm: norm, learning_rate: lr, tokens_per_second: targetTokens(batch) / seconds, seconds };
     if (step % config.sft.validateEvery === 0 || step === config.sft.steps) {
-      const validation = validationExamples.length > 0 ? validate(policy, validationExamples, config.sft.batchSize, localisation) : null;
+      const validation = validationExamples.length > 0 ? validate(policy, validationExamples, config.sft.batchSize, auxiliary) : null;
       lastValidation = validation?.loss ?? null;
       record.validation_loss = lastValidation;
       record.validation_answer_accuracy = validation?.answerAccuracy ?? null;
@@ -150,6 +172,7 @@ export async function runSft(options: SftRunOptions): Promise<SftRunResult> {
         record.validation_box_error_pixels = validation?.boxErrorPixels?.tokens ?? null;
         if (localisation.answerWeight > 0) record.validation_answer_box_error_pixels = validation?.boxErrorPixels?.answer ?? null;
       }
+      if (auxiliary.referentAttention) record.validation_referent_attention_mass = validation?.referentAttentionMass ?? null;
     }
     if (step % config.log.every === 0 || record.validation_loss !== undefined) metrics.append({ step, ...record });
     progress.tick();

@@ -5,7 +5,8 @@ import type { ImagePreparer } from '../data/image-inputs';
 import { sftTarget, type TargetOptions } from '../data/sft-target';
 import { localisationTargets, type LocalisationTargets } from '../localisation/localisation-targets';
 import { tokenCell } from '../perception/perception-example';
-import { sceneOfSample } from '../perception/scene-token-labels';
+import { sceneOfSample, tokenObjects } from '../perception/scene-token-labels';
+import { referentTargets, type ReferentTargets } from '../referent-attention/referent-targets';
 
 /** One supervised example: prompt and target tokens in one row, and the image of the prompt. */
 export interface SftExample {
@@ -18,27 +19,41 @@ export interface SftExample {
   readonly image: ImageInput;
   /** Where the image tokens are in `tokens` and the localisation targets of each (a procedural scene's sample, when asked for); else null. */
   readonly localisation: { readonly positions: readonly number[]; readonly targets: LocalisationTargets } | null;
+  /** The mentions of the scene's objects after the image and the image tokens showing each (a procedural scene's sample, when asked for); else null. */
+  readonly referents: ReferentTargets | null;
+}
+
+/** Which auxiliary targets an example carries (both need the sample's procedural scene). */
+export interface AuxiliaryTargets {
+  readonly localisation?: boolean;
+  readonly referents?: boolean;
 }
 
 /**
  * A sample as a supervised example: the question in the shared prompt layout (the evaluation
  * package's `promptText`, so training and evaluation ask alike), its image before it, and the
  * R1-layout target ending in <|im_end|>. With `withLocalisation`, a sample drawn from a procedural
- * scene also carries its image tokens' localisation targets.
+ * scene also carries its image tokens' localisation targets, and with `referents`, its mentions
+ * of the scene's objects and the image tokens they name.
  */
-export async function sftExample(sample: SampleRow, policy: Policy, images: ImagePreparer, target: TargetOptions, withLocalisation = false): Promise<SftExample> {
+export async function sftExample(sample: SampleRow, policy: Policy, images: ImagePreparer, target: TargetOptions, auxiliary: AuxiliaryTargets = {}): Promise<SftExample> {
   const prepared = await images.prepare(sample);
   const prompt = policy.prompt(promptText({ question: sample.question, options: sample.options }), [prepared.input]);
   const answer = policy.tokenizer.encode(sftTarget(sample, prepared.inputSize, target));
   const end = policy.tokenizer.tokenId('<|im_end|>');
   const answerStart = prompt.tokenIds.length + answer.lastIndexOf(policy.tokenizer.tokenId('<answer>')) + 1;
-  const scene = withLocalisation ? sceneOfSample(sample) : null;
+  const scene = auxiliary.localisation || auxiliary.referents ? sceneOfSample(sample) : null;
   const { vision, tokens } = policy.params.config;
-  const localisation = scene
-    ? {
-        positions: prompt.tokenIds.flatMap((id, i) => (id === tokens.imageTokenId ? [i] : [])),
-        targets: localisationTargets(scene, prepared.inputSize, tokenCell(vision.patchSize, vision.spatialMergeSize), sample.task === 'grounding' ? sample.answerBox : null),
-      }
-    : null;
-  return { sampleId: sample.id, tokens: [...prompt.tokenIds, ...answer, end], promptLength: prompt.tokenIds.length, answerStart, image: prepared.input, localisation };
+  const row = [...prompt.tokenIds, ...answer, end];
+  const positions = prompt.tokenIds.flatMap((id, i) => (id === tokens.imageTokenId ? [i] : []));
+  const cell = tokenCell(vision.patchSize, vision.spatialMergeSize);
+  const localisation =
+    scene && auxiliary.localisation
+      ? { positions, targets: localisationTargets(scene, prepared.inputSize, cell, sample.task === 'grounding' ? sample.answerBox : null) }
+      : null;
+  const referents =
+    scene && auxiliary.referents
+      ? referentTargets(row.map((id) => policy.tokenizer.decode([id])), positions, tokenObjects(scene, prepared.inputSize, cell), scene)
+      : null;
+  return { sampleId: sample.id, tokens: row, promptLength: prompt.tokenIds.length, answerStart, image: prepared.input, localisation, referents };
 }

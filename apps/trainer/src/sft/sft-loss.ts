@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { encodeSequencesCapturing, nextTokenLoss, nextTokenLossOfHidden, type Weights } from '@mixed-r1/policy';
+import { encodeSequencesObserving, nextTokenLoss, nextTokenLossOfHidden, type Weights } from '@mixed-r1/policy';
 import { answerLocalisationLoss, localisationLoss, type LocalisationHead } from '../localisation/localisation-head';
+import { referentAttentionLoss, type ReferentAttentionObjective } from '../referent-attention/referent-attention-loss';
 import type { SftExample } from './sft-example';
 
 /** The localisation objective added to the supervised loss: its head, the decoder layer it reads, its weights. */
@@ -11,6 +12,12 @@ export interface LocalisationObjective {
   readonly weight: number;
   /** Of the answer's read-out on grounding samples (0: off). */
   readonly answerWeight: number;
+}
+
+/** The objectives trained alongside the language loss, on the same forward pass (absent or null: off). */
+export interface AuxiliaryObjectives {
+  readonly localisation?: LocalisationObjective | null;
+  readonly referentAttention?: ReferentAttentionObjective | null;
 }
 
 /** One weight per target token: `answerWeight` for the answer span (after `<answer>`), 1 for the rest. */
@@ -26,22 +33,31 @@ export function answerSpanWeights(example: SftExample, answerWeight: number): nu
  * objective, an example with localisation targets adds `weight` x its localisation loss, read from
  * the residual stream after decoder layer `layer` at its image tokens, plus, on a grounding sample,
  * `answerWeight` x the answer's term, read from the final hidden state at the token before the
- * box's first digit (the same forward pass).
+ * box's first digit. With a `referentAttention` objective, an example whose text mentions objects
+ * of its scene adds `weight` x the referent-attention loss of the objective's head and layer (the
+ * same forward pass).
  */
-export function sftLoss(w: Weights, examples: readonly SftExample[], answerWeight = 1, localisation?: LocalisationObjective): tf.Scalar {
+export function sftLoss(w: Weights, examples: readonly SftExample[], answerWeight = 1, auxiliary: AuxiliaryObjectives = {}): tf.Scalar {
   return tf.tidy(() => {
     const losses = examples.map((example) => {
       const tokenWeights = answerWeight === 1 ? undefined : [answerSpanWeights(example, answerWeight)];
       const options = { images: [example.image], promptLength: example.promptLength, fromPosition: example.promptLength, tokenWeights };
-      if (!localisation || !example.localisation) return nextTokenLoss(w, [example.tokens], options);
-      const { hidden, captured } = encodeSequencesCapturing(w, [example.tokens], [example.image], example.promptLength, localisation.layer);
-      const states = tf.gather(tf.squeeze(captured, [0]), example.localisation.positions) as tf.Tensor2D;
-      const { targets } = example.localisation;
-      let loss = tf.add(nextTokenLossOfHidden(w, hidden, [example.tokens], options), tf.mul(localisationLoss(localisation.head, states, targets), localisation.weight));
-      if (targets.answerBox && localisation.answerWeight > 0) {
-        const atAnswer = tf.reshape(tf.slice(hidden, [0, example.answerStart, 0], [1, 1, -1]), [1, -1]) as tf.Tensor2D;
-        loss = tf.add(loss, tf.mul(answerLocalisationLoss(localisation.head, atAnswer, targets.answerBox), localisation.answerWeight));
+      const localisation = example.localisation ? auxiliary.localisation : null;
+      const referent = example.referents && example.referents.queries.length > 0 ? auxiliary.referentAttention : null;
+      if (!localisation && !referent) return nextTokenLoss(w, [example.tokens], options);
+      const capture = { residualAfterLayer: localisation?.layer, attentionOfLayer: referent?.layer };
+      const { hidden, captured, attention } = encodeSequencesObserving(w, [example.tokens], [example.image], example.promptLength, capture);
+      let loss = nextTokenLossOfHidden(w, hidden, [example.tokens], options);
+      if (localisation) {
+        const states = tf.gather(tf.squeeze(captured!, [0]), example.localisation!.positions) as tf.Tensor2D;
+        const { targets } = example.localisation!;
+        loss = tf.add(loss, tf.mul(localisationLoss(localisation.head, states, targets), localisation.weight));
+        if (targets.answerBox && localisation.answerWeight > 0) {
+          const atAnswer = tf.reshape(tf.slice(hidden, [0, example.answerStart, 0], [1, 1, -1]), [1, -1]) as tf.Tensor2D;
+          loss = tf.add(loss, tf.mul(answerLocalisationLoss(localisation.head, atAnswer, targets.answerBox), localisation.answerWeight));
+        }
       }
+      if (referent) loss = tf.add(loss, tf.mul(referentAttentionLoss(attention!, referent.head, example.referents!), referent.weight));
       return loss;
     });
     return tf.mean(tf.stack(losses)) as tf.Scalar;

@@ -20,7 +20,7 @@ const reasoning = [thinkStart, 40, 41, thinkEnd, answerStart];
 
 /** An example whose target is <think>40 41</think><answer> then `span` (the answer span). */
 function exampleWith(span: number[]): SftExample {
-  return { sampleId: 'x', tokens: [...prompt, ...reasoning, ...span], promptLength: prompt.length, answerStart: prompt.length + reasoning.length, image, localisation: null };
+  return { sampleId: 'x', tokens: [...prompt, ...reasoning, ...span], promptLength: prompt.length, answerStart: prompt.length + reasoning.length, image, localisation: null, referents: null };
 }
 
 /** The model's greedy continuation after <answer>, one full forward pass per token (a separate path). */

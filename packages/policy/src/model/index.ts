@@ -5,6 +5,6 @@ export { imageTokenCount, type ImageInput, type ImageGrid } from './image-input'
 export { ropeIndex, type RopePositions } from './rope-index';
 export { windowLayout, type WindowLayout } from './window-index';
 export { visionTower } from './vision-tower';
-export { lmHead, decode } from './decoder';
-export { encodePrompt, encodeSequences, encodeSequencesCapturing, extend, promptLogits, type PromptInput } from './qwen2-5-vl';
+export { lmHead, decode, type DecodeCapture } from './decoder';
+export { encodePrompt, encodeSequences, encodeSequencesCapturing, encodeSequencesObserving, extend, promptLogits, type PromptInput } from './qwen2-5-vl';
 export { repeatCache, selectCacheRows, disposeCache, keepCache, tidyCache, type KVCache, type LayerCache } from './kv-cache';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { decode, lmHead } from './decoder';
+import { decode, lmHead, type DecodeCapture } from './decoder';
 import { embedInputs } from './embed-inputs';
 import type { ImageInput } from './image-input';
 import type { KVCache } from './kv-cache';
@@ -59,16 +59,31 @@ export function encodeSequencesCapturing(
   promptLength: number,
   layer: number,
 ): { hidden: tf.Tensor3D; captured: tf.Tensor3D } {
-  const { hidden, captured } = runSequences(w, tokenIds, images, promptLength, layer);
+  const { hidden, captured } = runSequences(w, tokenIds, images, promptLength, { residualAfterLayer: layer });
   return { hidden, captured: captured! };
 }
 
-function runSequences(w: Weights, tokenIds: readonly (readonly number[])[], images: readonly ImageInput[], promptLength: number, layer?: number) {
+/**
+ * `encodeSequences`, also returning what `capture` asks for from inside the decoder: the residual
+ * stream after a layer and a layer's attention probabilities [B, heads, T, T] (null when not asked).
+ */
+export function encodeSequencesObserving(
+  w: Weights,
+  tokenIds: readonly (readonly number[])[],
+  images: readonly ImageInput[],
+  promptLength: number,
+  capture: DecodeCapture,
+): { hidden: tf.Tensor3D; captured: tf.Tensor3D | null; attention: tf.Tensor4D | null } {
+  const { hidden, captured, attention } = runSequences(w, tokenIds, images, promptLength, capture);
+  return { hidden, captured, attention };
+}
+
+function runSequences(w: Weights, tokenIds: readonly (readonly number[])[], images: readonly ImageInput[], promptLength: number, capture: DecodeCapture = {}) {
   const grids = images.map((im) => im.grid);
   const positions = tokenIds.map((ids) => ropeIndex(ids, grids, w.config.tokens, w.config.vision.spatialMergeSize, promptLength));
   const imageEmbeds = images.length > 0 ? visionTower(w, images) : null;
   const repeated = imageEmbeds && tokenIds.length > 1 ? (tf.tile(imageEmbeds, [tokenIds.length, 1]) as tf.Tensor2D) : imageEmbeds;
-  return decode(w, embedInputs(w, tokenIds, repeated, promptLength), positions, null, layer);
+  return decode(w, embedInputs(w, tokenIds, repeated, promptLength), positions, null, capture);
 }
 
 /** Logits [T, vocab] of every position of one prompt (no cache kept): the reference forward. */

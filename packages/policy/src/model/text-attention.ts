@@ -23,8 +23,9 @@ export function causalMask(length: number, past: number, groups: number): tf.Ten
  * HF `Qwen2_5_VLAttention` (Qwen2 attention): q, k, v projections with bias, M-RoPE on q and k,
  * keys and values appended to the layer's cache, grouped-query attention (query head h reads
  * key/value head floor(h / (heads / kvHeads)), HF `repeat_kv`), causal, softmax in float32, o_proj
- * without bias. x: [B, T, hidden]; cos, sin: [B, 1, T, headDim]. Returns the output and the
- * layer's keys and values including the new tokens.
+ * without bias. x: [B, T, hidden]; cos, sin: [B, 1, T, headDim]. Returns the output, the
+ * layer's keys and values including the new tokens, and the attention probabilities
+ * [B, heads, T, past + T] (HF's `output_attentions`; row t of head h sums to 1 over the keys).
  */
 export function textAttention(
   w: Weights,
@@ -33,7 +34,7 @@ export function textAttention(
   cos: tf.Tensor4D,
   sin: tf.Tensor4D,
   past: LayerCache | null,
-): { out: tf.Tensor3D; cache: LayerCache } {
+): { out: tf.Tensor3D; cache: LayerCache; probabilities: tf.Tensor4D } {
   const { numAttentionHeads: heads, numKeyValueHeads: kvHeads, headDim } = w.config.text;
   const [batch, length] = x.shape;
   const groups = heads / kvHeads;
@@ -51,7 +52,13 @@ export function textAttention(
   const grouped = tf.reshape(q, [batch, kvHeads, groups * length, headDim]);
   let scores = tf.mul(matMul(grouped, transposeLast(k)), 1 / Math.sqrt(headDim));
   if (length > 1) scores = tf.add(scores, causalMask(length, pastLength, groups));
-  const context = matMul(tf.softmax(scores), v);
+  const probabilities = tf.softmax(scores);
+  const context = matMul(probabilities, v);
   const merged = tf.reshape(tf.transpose(tf.reshape(context, [batch, heads, length, headDim]), [0, 2, 1, 3]), [batch, length, heads * headDim]);
-  return { out: linear(w, merged, `${prefix}.o_proj`, false) as tf.Tensor3D, cache: { k, v } };
+  return {
+    out: linear(w, merged, `${prefix}.o_proj`, false) as tf.Tensor3D,
+    cache: { k, v },
+    // [B, kvHeads, groups * T, K] holds head kvHead * groups + g at rows g * T .. g * T + T - 1.
+    probabilities: tf.reshape(probabilities, [batch, heads, length, pastLength + length]) as tf.Tensor4D,
+  };
 }

@@ -1,0 +1,24 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { encodeSequencesObserving, type Weights } from '@mixed-r1/policy';
+import type { SftExample } from '../sft/sft-example';
+import { referentAttentionMass, type ReferentAttentionObjective } from './referent-attention-loss';
+
+/**
+ * How well the objective's head looks up what a text names: the attention mass it puts on the
+ * named objects' image tokens, averaged over every mention of the examples (null: no mention).
+ * A head that ignores the image scores near 0; one that finds the objects, near 1.
+ */
+export function meanReferentAttentionMass(w: Weights, objective: ReferentAttentionObjective, examples: readonly SftExample[]): number | null {
+  let total = 0;
+  let count = 0;
+  for (const example of examples) {
+    if (!example.referents || example.referents.queries.length === 0) continue;
+    const masses = tf.tidy(() => {
+      const { attention } = encodeSequencesObserving(w, [example.tokens], [example.image], example.promptLength, { attentionOfLayer: objective.layer });
+      return referentAttentionMass(attention!, objective.head, example.referents!).dataSync() as Float32Array;
+    });
+    masses.forEach((mass) => (total += mass));
+    count += masses.length;
+  }
+  return count > 0 ? total / count : null;
+}
