@@ -1,11 +1,11 @@
-import type { SampleRow } from '@mixed-r1/records';
+import type { Box, SampleRow } from '@mixed-r1/records';
 import { promptText } from '@mixed-r1/evaluation';
 import type { ImageInput, Policy } from '@mixed-r1/policy';
 import type { ImagePreparer } from '../data/image-inputs';
 import { sftTarget, type TargetOptions } from '../data/sft-target';
 import { localisationTargets, type LocalisationTargets } from '../localisation/localisation-targets';
 import { tokenCell } from '../perception/perception-example';
-import { sceneOfSample, tokenObjects } from '../perception/scene-token-labels';
+import { sceneOfSample, tokenObjects, type LabelledScene } from '../perception/scene-token-labels';
 import { referentTargets, type ReferentTargets } from '../referent-attention/referent-targets';
 
 /** One supervised example: prompt and target tokens in one row, and the image of the prompt. */
@@ -27,6 +27,12 @@ export interface SftExample {
 export interface AuxiliaryTargets {
   readonly localisation?: boolean;
   readonly referents?: boolean;
+}
+
+/** The scene's objects whose box is `box` (a grounding answer names one). */
+function objectsBoxed(scene: LabelledScene, box: Box | null): number[] {
+  if (!box) return [];
+  return scene.objects.flatMap((object, i) => (object.box.every((v, k) => v === box[k]) ? [i] : []));
 }
 
 /**
@@ -53,7 +59,11 @@ export async function sftExample(sample: SampleRow, policy: Policy, images: Imag
       : null;
   const referents =
     scene && auxiliary.referents
-      ? referentTargets(row.map((id) => policy.tokenizer.decode([id])), positions, tokenObjects(scene, prepared.inputSize, cell), scene)
+      ? referentTargets(row.map((id) => policy.tokenizer.decode([id])), positions, tokenObjects(scene, prepared.inputSize, cell), scene, {
+          responseStart: prompt.tokenIds.length,
+          answerStart,
+          answerObjects: sample.task === 'grounding' ? objectsBoxed(scene, sample.answerBox) : [],
+        })
       : null;
   return { sampleId: sample.id, tokens: row, promptLength: prompt.tokenIds.length, answerStart, image: prepared.input, localisation, referents };
 }
