@@ -10,6 +10,7 @@ import { runTrain } from '../train/run-train';
 import { runPassRate } from '../pass-rate/run-pass-rate';
 import { REPLAY_STAGES, replayStage, type ReplayStage } from '../replay/replay-stage';
 import { relianceTable, runImageReliance } from '../evaluation/image-reliance';
+import { headAblationTable, runHeadAblation } from '../evaluation/head-ablation';
 import { probeTable, runPositionProbe } from '../evaluation/position-probe';
 import { referentTable, runReferentProbe } from '../evaluation/referent-probe';
 import { configLayers } from './config-layers';
@@ -85,6 +86,14 @@ async function imageReliance(args: Record<string, unknown>): Promise<void> {
   console.log(relianceTable(await runImageReliance(config, perTask as number)));
 }
 
+async function headAblation(args: Record<string, unknown>): Promise<void> {
+  const perTask = args['per-task'];
+  if (!(Number.isInteger(perTask) && (perTask as number) >= 1)) throw new Error(`--per-task must be a whole number >= 1, found ${String(perTask)}`);
+  const config = resolveTrainerConfig(configLayers(args));
+  await selectBackend(config.backend);
+  console.log(headAblationTable(await runHeadAblation(config, perTask as number)));
+}
+
 async function positionProbe(args: Record<string, unknown>): Promise<void> {
   const count = args.images;
   if (!(Number.isInteger(count) && (count as number) >= 4)) throw new Error(`--images must be a whole number >= 4 (70% fit the read-out, 30% test it), found ${String(count)}`);
@@ -137,6 +146,12 @@ export async function main(argv: string[]): Promise<void> {
       'does the model read its images? target loss with each sample\'s own image and with another',
       (y) => y.option('per-task', { type: 'number', default: 40, describe: 'samples per task type (from the start of the shards)' }),
       (args) => imageReliance(args),
+    )
+    .command(
+      'head-ablation',
+      'what each decoder attention head is worth: the target loss with that head\'s output removed',
+      (y) => y.option('per-task', { type: 'number', default: 8, describe: 'samples per task type (from the start of the shards)' }),
+      (args) => headAblation(args),
     )
     .command(
       'position-probe',
