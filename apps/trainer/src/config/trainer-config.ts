@@ -76,6 +76,8 @@ export const TRAINER_DEFAULTS = {
     referentAttentionLayer: 2,
     /** The query head (0-based) of that layer that the objective trains. */
     referentAttentionHead: 0,
+    /** Also query from the response tokens after each phrase (to the sentence's end) and from a grounding answer; false: the phrases' last tokens only. */
+    referentAttentionSpans: true,
     validateEvery: 100,
   },
   perception: {

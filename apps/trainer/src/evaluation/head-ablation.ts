@@ -40,11 +40,12 @@ export function headAblation(params: PolicyParameters, examples: readonly SftExa
   const rows: HeadAblationRow[] = [];
   for (let layer = 0; layer < numHiddenLayers; layer++) {
     const outProjection = params.get(`model.layers.${layer}.self_attn.o_proj.weight`);
+    const inputs = numAttentionHeads * headDim;
     for (let head = 0; head < numAttentionHeads; head++) {
       const kept = tf.clone(outProjection);
       try {
         // HF Linear weights are [out, in]; o_proj's input is the heads' outputs side by side.
-        const columns = new Float32Array(outProjection.shape[1]).fill(1).fill(0, head * headDim, (head + 1) * headDim);
+        const columns = new Float32Array(inputs).fill(1).fill(0, head * headDim, (head + 1) * headDim);
         outProjection.assign(tf.tidy(() => tf.mul(kept, tf.tensor1d(columns))));
         const loss = meanLoss(params, examples);
         rows.push({ layer, head, loss, increase: loss - intact });

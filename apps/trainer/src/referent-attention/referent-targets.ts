@@ -18,6 +18,8 @@ export interface ReferentRowLayout {
   readonly answerStart: number;
   /** The objects the answer is about (a grounding answer's box), or none. */
   readonly answerObjects: readonly number[];
+  /** Query from the response spans and the answer too (below); false: from the phrases' last tokens only. */
+  readonly spans: boolean;
 }
 
 // A response token that ends a sentence, and so the span of the mention before it.
@@ -35,7 +37,8 @@ const SENTENCE_END = /[.?!]|<\/think>/;
  * - The tokens from `<answer>` to the last one before the end query `answerObjects` (they write the
  *   box of the object a grounding question names).
  *
- * A query whose objects no image token shows is left out.
+ * With `layout.spans` false, only the first item holds. A query whose objects no image token shows
+ * is left out.
  */
 export function referentTargets(
   tokenTexts: readonly string[],
@@ -60,13 +63,13 @@ export function referentTargets(
     if (shown.length === 0) return;
     const next = m + 1 < mentions.length ? mentions[m + 1].at : tokenTexts.length - 1;
     let end = at + 1;
-    if (at >= layout.responseStart) while (end < next && !SENTENCE_END.test(tokenTexts[end])) end++;
+    if (layout.spans && at >= layout.responseStart) while (end < next && !SENTENCE_END.test(tokenTexts[end])) end++;
     for (let query = at; query < end; query++) {
       queries.push(query);
       keys.push(shown);
     }
   });
-  const answerKeys = shownBy(layout.answerObjects);
+  const answerKeys = layout.spans ? shownBy(layout.answerObjects) : [];
   if (answerKeys.length > 0) {
     for (let query = layout.answerStart - 1; query < tokenTexts.length - 1; query++) {
       queries.push(query);

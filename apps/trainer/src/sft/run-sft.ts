@@ -35,7 +35,11 @@ export interface SftRunResult {
 
 async function examplesOf(samples: readonly SampleRow[], policy: Policy, images: ImagePreparer, config: TrainerConfig): Promise<SftExample[]> {
   const target = { thinkSentences: config.sft.thinkSentences, answerSentences: config.sft.answerSentences, fullThinkTasks: config.sft.fullThinkTasks };
-  const auxiliary = { localisation: config.sft.localisationWeight > 0, referents: config.sft.referentAttentionWeight > 0 };
+  const auxiliary = {
+    localisation: config.sft.localisationWeight > 0,
+    referents: config.sft.referentAttentionWeight > 0,
+    referentSpans: config.sft.referentAttentionSpans,
+  };
   return Promise.all(samples.map((sample) => sftExample(sample, policy, images, target, auxiliary)));
 }
 

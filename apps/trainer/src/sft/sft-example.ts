@@ -27,6 +27,8 @@ export interface SftExample {
 export interface AuxiliaryTargets {
   readonly localisation?: boolean;
   readonly referents?: boolean;
+  /** With `referents`: also the response spans and a grounding answer (default true; see `referentTargets`). */
+  readonly referentSpans?: boolean;
 }
 
 /** The scene's objects whose box is `box` (a grounding answer names one). */
@@ -63,6 +65,7 @@ export async function sftExample(sample: SampleRow, policy: Policy, images: Imag
           responseStart: prompt.tokenIds.length,
           answerStart,
           answerObjects: sample.task === 'grounding' ? objectsBoxed(scene, sample.answerBox) : [],
+          spans: auxiliary.referentSpans ?? true,
         })
       : null;
   return { sampleId: sample.id, tokens: row, promptLength: prompt.tokenIds.length, answerStart, image: prepared.input, localisation, referents };
