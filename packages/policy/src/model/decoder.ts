@@ -5,7 +5,7 @@ import { times } from './linear';
 import { rmsNorm } from './rms-norm';
 import type { RopePositions } from './rope-index';
 import { swigluMlp } from './swiglu-mlp';
-import { textAttention } from './text-attention';
+import { headsFirst, textAttention } from './text-attention';
 import type { Weights } from './weights';
 
 /** HF `Qwen2_5_VLDecoderLayer`: x + attn(input_layernorm(x)), then + mlp(post_attention_layernorm(x)). */
@@ -60,7 +60,7 @@ export function decode(
     x = result.x;
     layers.push(result.cache);
     if (i === capture.residualAfterLayer) captured = x;
-    if (i === capture.attentionOfLayer) attention = result.probabilities;
+    if (i === capture.attentionOfLayer) attention = headsFirst(result.probabilities, text.numAttentionHeads);
   }
   const hidden = rmsNorm(x, w.get('model.norm.weight'), text.rmsNormEps) as tf.Tensor3D;
   const nextPosition = Math.max(...positions.map((p) => p.next));

@@ -24,8 +24,8 @@ export function causalMask(length: number, past: number, groups: number): tf.Ten
  * keys and values appended to the layer's cache, grouped-query attention (query head h reads
  * key/value head floor(h / (heads / kvHeads)), HF `repeat_kv`), causal, softmax in float32, o_proj
  * without bias. x: [B, T, hidden]; cos, sin: [B, 1, T, headDim]. Returns the output, the
- * layer's keys and values including the new tokens, and the attention probabilities
- * [B, heads, T, past + T] (HF's `output_attentions`; row t of head h sums to 1 over the keys).
+ * layer's keys and values including the new tokens, and the attention probabilities in the
+ * grouped layout [B, kvHeads, groups * T, past + T] (`headsFirst` gives HF's `output_attentions`).
  */
 export function textAttention(
   w: Weights,
@@ -55,10 +55,15 @@ export function textAttention(
   const probabilities = tf.softmax(scores);
   const context = matMul(probabilities, v);
   const merged = tf.reshape(tf.transpose(tf.reshape(context, [batch, heads, length, headDim]), [0, 2, 1, 3]), [batch, length, heads * headDim]);
-  return {
-    out: linear(w, merged, `${prefix}.o_proj`, false) as tf.Tensor3D,
-    cache: { k, v },
-    // [B, kvHeads, groups * T, K] holds head kvHead * groups + g at rows g * T .. g * T + T - 1.
-    probabilities: tf.reshape(probabilities, [batch, heads, length, pastLength + length]) as tf.Tensor4D,
-  };
+  return { out: linear(w, merged, `${prefix}.o_proj`, false) as tf.Tensor3D, cache: { k, v }, probabilities: probabilities as tf.Tensor4D };
+}
+
+/**
+ * Grouped attention probabilities [B, kvHeads, groups * T, K] as [B, heads, T, K]: the grouped
+ * layout holds query head kvHead * groups + g at rows g * T .. g * T + T - 1 (as the context's reshape reads it).
+ */
+export function headsFirst(probabilities: tf.Tensor4D, heads: number): tf.Tensor4D {
+  const [batch, , rows, keys] = probabilities.shape;
+  const length = (rows * probabilities.shape[1]) / heads;
+  return tf.reshape(probabilities, [batch, heads, length, keys]);
 }
