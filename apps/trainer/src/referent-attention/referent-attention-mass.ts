@@ -12,10 +12,12 @@ export function meanReferentAttentionMass(w: Weights, objective: ReferentAttenti
   let total = 0;
   let count = 0;
   for (const example of examples) {
-    if (!example.referents || example.referents.queries.length === 0) continue;
+    const targets = example.referents;
+    if (!targets || targets.queries.length === 0) continue;
     const masses = tf.tidy(() => {
       const { attention } = encodeSequencesObserving(w, [example.tokens], [example.image], example.promptLength, { attentionOfLayer: objective.layer });
-      return referentAttentionMass(attention!, objective.head, example.referents!).dataSync() as Float32Array;
+      if (!attention) throw new Error(`meanReferentAttentionMass: no attention of layer ${objective.layer} came back`);
+      return referentAttentionMass(attention, objective.head, targets).dataSync() as Float32Array;
     });
     masses.forEach((mass) => (total += mass));
     count += masses.length;

@@ -31,7 +31,7 @@ export function referentMentions(text: string, scene: LabelledScene): ReferentMe
       (colour === undefined || object.colour === colour) && (generic || object.shape === kind) ? [i] : [],
     );
     if (objects.length === 0) continue;
-    mentions.push({ phrase: match[0], lastCharacter: match.index! + match[0].length - 1, objects });
+    mentions.push({ phrase: match[0], lastCharacter: (match.index ?? 0) + match[0].length - 1, objects });
   }
   return mentions;
 }

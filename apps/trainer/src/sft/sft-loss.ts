@@ -42,22 +42,24 @@ export function sftLoss(w: Weights, examples: readonly SftExample[], answerWeigh
     const losses = examples.map((example) => {
       const tokenWeights = answerWeight === 1 ? undefined : [answerSpanWeights(example, answerWeight)];
       const options = { images: [example.image], promptLength: example.promptLength, fromPosition: example.promptLength, tokenWeights };
-      const localisation = example.localisation ? auxiliary.localisation : null;
-      const referent = example.referents && example.referents.queries.length > 0 ? auxiliary.referentAttention : null;
+      const localisation = example.localisation && auxiliary.localisation ? { objective: auxiliary.localisation, ...example.localisation } : null;
+      const referent = example.referents && example.referents.queries.length > 0 && auxiliary.referentAttention
+        ? { objective: auxiliary.referentAttention, targets: example.referents }
+        : null;
       if (!localisation && !referent) return nextTokenLoss(w, [example.tokens], options);
-      const capture = { residualAfterLayer: localisation?.layer, attentionOfLayer: referent?.layer };
+      const capture = { residualAfterLayer: localisation?.objective.layer, attentionOfLayer: referent?.objective.layer };
       const { hidden, captured, attention } = encodeSequencesObserving(w, [example.tokens], [example.image], example.promptLength, capture);
       let loss = nextTokenLossOfHidden(w, hidden, [example.tokens], options);
-      if (localisation) {
-        const states = tf.gather(tf.squeeze(captured!, [0]), example.localisation!.positions) as tf.Tensor2D;
-        const { targets } = example.localisation!;
-        loss = tf.add(loss, tf.mul(localisationLoss(localisation.head, states, targets), localisation.weight));
-        if (targets.answerBox && localisation.answerWeight > 0) {
+      if (localisation && captured) {
+        const { objective, positions, targets } = localisation;
+        const states = tf.gather(tf.squeeze(captured, [0]), positions) as tf.Tensor2D;
+        loss = tf.add(loss, tf.mul(localisationLoss(objective.head, states, targets), objective.weight));
+        if (targets.answerBox && objective.answerWeight > 0) {
           const atAnswer = tf.reshape(tf.slice(hidden, [0, example.answerStart, 0], [1, 1, -1]), [1, -1]) as tf.Tensor2D;
-          loss = tf.add(loss, tf.mul(answerLocalisationLoss(localisation.head, atAnswer, targets.answerBox), localisation.answerWeight));
+          loss = tf.add(loss, tf.mul(answerLocalisationLoss(objective.head, atAnswer, targets.answerBox), objective.answerWeight));
         }
       }
-      if (referent) loss = tf.add(loss, tf.mul(referentAttentionLoss(attention!, referent.head, example.referents!), referent.weight));
+      if (referent && attention) loss = tf.add(loss, tf.mul(referentAttentionLoss(attention, referent.objective.head, referent.targets), referent.objective.weight));
       return loss;
     });
     return tf.mean(tf.stack(losses)) as tf.Scalar;
