@@ -9,8 +9,9 @@ const OUTPUTS = 6;
  * A linear read-out of WHERE from the decoder's residual stream at the image tokens: each token's
  * centre and, on an object, that object's box (LocalisationTargets); and a second one, of the
  * asked-for box, from the final hidden state at a grounding sample's answer (trained with
- * `sft.localisationAnswerWeight`). The vision tower cannot say where a token is: it has no absolute position embedding and, on a plain background, its
- * attention mixes identical values whatever the RoPE offsets. Position reaches the model only
+ * `sft.localisationAnswerWeight`). The vision tower cannot say where a token is: it has no
+ * absolute position embedding and, on a plain background, its attention mixes identical values
+ * whatever the RoPE offsets. Position reaches the model only
  * through the decoder's M-RoPE and causal attention, so this objective trains the decoder layers
  * below the read-out to write it where the layers above (and the answer tokens) can read it.
  * Not part of the Qwen2.5-VL checkpoint: it is dropped after training, as the perception head is.
