@@ -35,6 +35,7 @@ describe('trainer config: defaults < --config FILE < command line', () => {
     [{ image: { minPixels: 9000, maxPixels: 3000 } }, /"image.minPixels" \(9000\) must not exceed "image.maxPixels" \(3000\)/],
     [{ data: 'here' }, /setting "data" is a group of settings/],
     [{ sft: { answerWeight: 0 } }, /setting "sft.answerWeight": expected a number > 0, found 0/],
+    [{ sft: { copyWeight: -1 } }, /setting "sft.copyWeight": expected a number > 0, found -1/],
   ])('rejects %j naming the setting', (values, message) => {
     expect(() => resolveTrainerConfig([{ origin: 'command line', values: values as never }])).toThrow(message);
   });

@@ -58,6 +58,8 @@ export const TRAINER_DEFAULTS = {
     answerSentences: 2,
     /** Weight of the answer span's tokens in each example's loss, against 1 for the reasoning's (1: the plain mean). */
     answerWeight: 1,
+    /** Weight of the reasoning's tokens that repeat a word of the question or its options (the templates' slots: "None of them is a <blue diamond>"), against 1 (1: off). */
+    copyWeight: 1,
     /** Keep the vision tower as it is (e.g. after trainer:perceive) and train the rest. */
     freezeVision: false,
     /** Weight of the localisation objective (a read-out of each image token's and object's position from the decoder; 0: off). */
@@ -148,6 +150,7 @@ const CHECKS: Readonly<Record<string, SettingCheck>> = {
   'sft.answerSentences': nonNegativeInteger,
   'sft.fullThinkTasks': listOf(TASK_TYPES),
   'sft.answerWeight': positiveNumber,
+  'sft.copyWeight': positiveNumber,
   'sft.localisationWeight': nonNegativeNumber,
   'sft.localisationLayer': nonNegativeInteger,
   'sft.localisationAnswerWeight': nonNegativeNumber,

@@ -141,6 +141,7 @@ export async function runSft(options: SftRunOptions): Promise<SftRunResult> {
   const progress = new ProgressBar('sft', config.sft.steps);
   progress.tick(firstStep);
 
+  const weighting = { answerWeight: config.sft.answerWeight, copyWeight: config.sft.copyWeight };
   let lastLoss = Number.NaN;
   let lastValidation: number | null = null;
   let step = firstStep;
@@ -154,8 +155,8 @@ export async function runSft(options: SftRunOptions): Promise<SftRunResult> {
       config,
     );
     const { loss, gradients } = localisation
-      ? lossAndGradients(policy.params, (w) => sftLoss(w, batch, config.sft.answerWeight, auxiliary), localisation.head.variables)
-      : lossAndGradients(policy.params, (w) => sftLoss(w, batch, config.sft.answerWeight, auxiliary));
+      ? lossAndGradients(policy.params, (w) => sftLoss(w, batch, weighting, auxiliary), localisation.head.variables)
+      : lossAndGradients(policy.params, (w) => sftLoss(w, batch, weighting, auxiliary));
     lastLoss = loss.dataSync()[0] as number;
     loss.dispose();
     if (!Number.isFinite(lastLoss)) throw new Error(`sft step ${step + 1}: the loss is ${lastLoss} (samples ${batch.map((e) => e.sampleId).join(', ')})`);

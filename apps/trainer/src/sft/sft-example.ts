@@ -1,5 +1,5 @@
 import type { Box, SampleRow } from '@mixed-r1/records';
-import { promptText } from '@mixed-r1/evaluation';
+import { FORMAT_INSTRUCTION, promptText, questionText } from '@mixed-r1/evaluation';
 import type { ImageInput, Policy } from '@mixed-r1/policy';
 import type { ImagePreparer } from '../data/image-inputs';
 import { sftTarget, type TargetOptions } from '../data/sft-target';
@@ -7,6 +7,7 @@ import { localisationTargets, type LocalisationTargets } from '../localisation/l
 import { tokenCell } from '../perception/perception-example';
 import { sceneOfSample, tokenObjects, type LabelledScene } from '../perception/scene-token-labels';
 import { referentTargets, type ReferentTargets } from '../referent-attention/referent-targets';
+import { copiedPositions, questionWords } from './question-copies';
 
 /** One supervised example: prompt and target tokens in one row, and the image of the prompt. */
 export interface SftExample {
@@ -16,6 +17,8 @@ export interface SftExample {
   readonly promptLength: number;
   /** Index of the first token after `<answer>`: the answer span runs from here to the end. */
   readonly answerStart: number;
+  /** Positions of the reasoning's tokens (before the answer span) that repeat a word of the question or its options (`questionCopies`). */
+  readonly copied: readonly number[];
   readonly image: ImageInput;
   /** Where the image tokens are in `tokens` and the localisation targets of each (a procedural scene's sample, when asked for); else null. */
   readonly localisation: { readonly positions: readonly number[]; readonly targets: LocalisationTargets } | null;
@@ -53,6 +56,9 @@ export async function sftExample(sample: SampleRow, policy: Policy, images: Imag
   const scene = auxiliary.localisation || auxiliary.referents ? sceneOfSample(sample) : null;
   const { vision, tokens } = policy.params.config;
   const row = [...prompt.tokenIds, ...answer, end];
+  const texts = row.map((id) => policy.tokenizer.decode([id]));
+  const words = questionWords(questionText({ question: sample.question, options: sample.options }), FORMAT_INSTRUCTION);
+  const copied = copiedPositions(texts, prompt.tokenIds.length, answerStart, words);
   const positions = prompt.tokenIds.flatMap((id, i) => (id === tokens.imageTokenId ? [i] : []));
   const cell = tokenCell(vision.patchSize, vision.spatialMergeSize);
   const localisation =
@@ -61,12 +67,12 @@ export async function sftExample(sample: SampleRow, policy: Policy, images: Imag
       : null;
   const referents =
     scene && auxiliary.referents
-      ? referentTargets(row.map((id) => policy.tokenizer.decode([id])), positions, tokenObjects(scene, prepared.inputSize, cell), scene, {
+      ? referentTargets(texts, positions, tokenObjects(scene, prepared.inputSize, cell), scene, {
           responseStart: prompt.tokenIds.length,
           answerStart,
           answerObjects: sample.task === 'grounding' ? objectsBoxed(scene, sample.answerBox) : [],
           spans: auxiliary.referentSpans ?? true,
         })
       : null;
-  return { sampleId: sample.id, tokens: row, promptLength: prompt.tokenIds.length, answerStart, image: prepared.input, localisation, referents };
+  return { sampleId: sample.id, tokens: row, promptLength: prompt.tokenIds.length, answerStart, copied, image: prepared.input, localisation, referents };
 }

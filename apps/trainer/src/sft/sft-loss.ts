@@ -20,16 +20,32 @@ export interface AuxiliaryObjectives {
   readonly referentAttention?: ReferentAttentionObjective | null;
 }
 
-/** One weight per target token: `answerWeight` for the answer span (after `<answer>`), 1 for the rest. */
-export function answerSpanWeights(example: SftExample, answerWeight: number): number[] {
-  return example.tokens.slice(example.promptLength).map((_, i) => (example.promptLength + i >= example.answerStart ? answerWeight : 1));
+/** How the target tokens of an example weigh in its mean (1 and 1: the plain mean). */
+export interface TargetWeighting {
+  /** The answer span's tokens (after `<answer>`). */
+  readonly answerWeight: number;
+  /** The reasoning's tokens that repeat a word of the question (`SftExample.copied`). */
+  readonly copyWeight: number;
+}
+
+export const PLAIN_MEAN: TargetWeighting = Object.freeze({ answerWeight: 1, copyWeight: 1 });
+
+/** One weight per target token: `answerWeight` for the answer span, `copyWeight` for the reasoning's copies of the question, 1 for the rest. */
+export function targetTokenWeights(example: SftExample, { answerWeight, copyWeight }: TargetWeighting): number[] {
+  const copied = new Set(example.copied);
+  return example.tokens.slice(example.promptLength).map((_, i) => {
+    const position = example.promptLength + i;
+    if (position >= example.answerStart) return answerWeight;
+    return copied.has(position) ? copyWeight : 1;
+  });
 }
 
 /**
  * Supervised loss of a batch: each example's mean cross-entropy over its target tokens (the
- * response only: prompt tokens never count), averaged over the examples. With `answerWeight` != 1
- * each example's mean is weighted, its answer span counting `answerWeight` times a reasoning token
- * (the decision is one or two tokens among dozens of templated ones). With a `localisation`
+ * response only: prompt tokens never count), averaged over the examples. With a `weighting` other
+ * than the plain mean, each example's mean is weighted: its answer span counts `answerWeight` times
+ * a reasoning token (the decision is one or two tokens among dozens of templated ones), and the
+ * reasoning's copies of the question `copyWeight` times (the slots of the templates). With a `localisation`
  * objective, an example with localisation targets adds `weight` x its localisation loss, read from
  * the residual stream after decoder layer `layer` at its image tokens, plus, on a grounding sample,
  * `answerWeight` x the answer's term, read from the final hidden state at the token before the
@@ -37,10 +53,11 @@ export function answerSpanWeights(example: SftExample, answerWeight: number): nu
  * of its scene adds `weight` x the referent-attention loss of the objective's head and layer (the
  * same forward pass).
  */
-export function sftLoss(w: Weights, examples: readonly SftExample[], answerWeight = 1, auxiliary: AuxiliaryObjectives = {}): tf.Scalar {
+export function sftLoss(w: Weights, examples: readonly SftExample[], weighting: TargetWeighting = PLAIN_MEAN, auxiliary: AuxiliaryObjectives = {}): tf.Scalar {
+  const plain = weighting.answerWeight === 1 && weighting.copyWeight === 1;
   return tf.tidy(() => {
     const losses = examples.map((example) => {
-      const tokenWeights = answerWeight === 1 ? undefined : [answerSpanWeights(example, answerWeight)];
+      const tokenWeights = plain ? undefined : [targetTokenWeights(example, weighting)];
       const options = { images: [example.image], promptLength: example.promptLength, fromPosition: example.promptLength, tokenWeights };
       const localisation = example.localisation && auxiliary.localisation ? { objective: auxiliary.localisation, ...example.localisation } : null;
       const referent = example.referents && example.referents.queries.length > 0 && auxiliary.referentAttention

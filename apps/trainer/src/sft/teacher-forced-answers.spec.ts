@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { initParameters, promptLogits, selectBackend, tinyConfig, TINY_TOKEN_IDS, Weights, type PolicyParameters } from '@mixed-r1/policy';
 import { randomImage, tinyPromptIds } from '@mixed-r1/policy/testing';
 import type { SftExample } from './sft-example';
-import { answerSpanWeights } from './sft-loss';
+import { targetTokenWeights } from './sft-loss';
 import { answerSpanCorrect, teacherForcedAnswerAccuracy } from './teacher-forced-answers';
 
 let params: PolicyParameters;
@@ -20,7 +20,7 @@ const reasoning = [thinkStart, 40, 41, thinkEnd, answerStart];
 
 /** An example whose target is <think>40 41</think><answer> then `span` (the answer span). */
 function exampleWith(span: number[]): SftExample {
-  return { sampleId: 'x', tokens: [...prompt, ...reasoning, ...span], promptLength: prompt.length, answerStart: prompt.length + reasoning.length, image, localisation: null, referents: null };
+  return { sampleId: 'x', tokens: [...prompt, ...reasoning, ...span], promptLength: prompt.length, answerStart: prompt.length + reasoning.length, copied: [], image, localisation: null, referents: null };
 }
 
 /** The model's greedy continuation after <answer>, one full forward pass per token (a separate path). */
@@ -51,6 +51,6 @@ describe('teacher-forced answer accuracy', () => {
   it('weights the answer span only (from the token after <answer> to the end)', () => {
     const example = exampleWith([70, 71, answerEnd, imEnd]);
     // Target: <think> 40 41 </think> <answer> | 70 71 </answer> <|im_end|>
-    expect(answerSpanWeights(example, 10)).toEqual([1, 1, 1, 1, 1, 10, 10, 10, 10]);
+    expect(targetTokenWeights(example, { answerWeight: 10, copyWeight: 1 })).toEqual([1, 1, 1, 1, 1, 10, 10, 10, 10]);
   });
 });
