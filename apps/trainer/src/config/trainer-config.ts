@@ -1,6 +1,7 @@
 import { TASK_TYPES } from '@mixed-r1/records';
 import { REWARD_COMPONENTS } from '@mixed-r1/records';
 import { BACKEND_REQUESTS } from '@mixed-r1/policy';
+import { OPTION_ANSWERS, type OptionAnswers } from '../data/sft-target';
 import {
   fraction,
   listOf,
@@ -54,6 +55,8 @@ export const TRAINER_DEFAULTS = {
     thinkSentences: 1,
     /** Task types trained on their whole worked solution (every <think> sentence), e.g. where the last sentence carries the decision. */
     fullThinkTasks: [] as string[],
+    /** How multiple-choice targets answer: 'letter' (the option's letter) or 'text' (the option's text, which the matching reward reads as that option). */
+    optionAnswers: 'letter' as OptionAnswers,
     /** Sentences of an open-ended reference kept in the target (0: all). */
     answerSentences: 2,
     /** Weight of the answer span's tokens in each example's loss, against 1 for the reasoning's (1: the plain mean). */
@@ -149,6 +152,7 @@ const CHECKS: Readonly<Record<string, SettingCheck>> = {
   'sft.thinkSentences': (v) => (Number.isInteger(v) && (v as number) >= -1 ? null : 'expected a whole number >= -1'),
   'sft.answerSentences': nonNegativeInteger,
   'sft.fullThinkTasks': listOf(TASK_TYPES),
+  'sft.optionAnswers': oneOf(OPTION_ANSWERS),
   'sft.answerWeight': positiveNumber,
   'sft.copyWeight': positiveNumber,
   'sft.localisationWeight': nonNegativeNumber,

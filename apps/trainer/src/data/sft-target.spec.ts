@@ -1,4 +1,4 @@
-import { formatReward, extractAnswer, parseBox } from '@mixed-r1/rewards';
+import { chosenOption, formatReward, extractAnswer, parseBox } from '@mixed-r1/rewards';
 import type { SampleRow } from '@mixed-r1/records';
 import { sftTarget } from './sft-target';
 
@@ -39,6 +39,26 @@ describe('sftTarget', () => {
     expect(sftTarget(sample({}), [200, 100], options)).toBe('<think>First fact. Second fact.</think><answer>yes</answer>');
     const chart = sample({ task: 'chart', answer: '7', solution: '<think>Bars. So 7.</think><answer>7</answer>' });
     expect(sftTarget(chart, [200, 100], options)).toBe('<think>Bars.</think><answer>7</answer>');
+  });
+
+  it("answers multiple choice with the option's text on request, without the sentence naming its letter", () => {
+    const question = sample({
+      task: 'multiple_choice',
+      question: 'What colour is the star?',
+      options: ['purple', 'red', 'brown', 'green'],
+      answer: 'B',
+      solution: '<think>There is only one star in the image, and it is red. That is option B, "red".</think><answer>B</answer>',
+    });
+    const byText = sftTarget(question, [200, 100], { ...OPTIONS, fullThinkTasks: ['multiple_choice'], optionAnswers: 'text' });
+    expect(byText).toBe('<think>There is only one star in the image, and it is red.</think><answer>red</answer>');
+    // the matching reward reads the text as option B, as it reads the letter
+    expect(chosenOption(extractAnswer(byText), ['purple', 'red', 'brown', 'green'])).toBe(1);
+    expect(sftTarget(question, [200, 100], { ...OPTIONS, fullThinkTasks: ['multiple_choice'] })).toBe(
+      '<think>There is only one star in the image, and it is red. That is option B, "red".</think><answer>B</answer>',
+    );
+    // other task types keep their answers
+    expect(sftTarget(sample({}), [200, 100], { ...OPTIONS, optionAnswers: 'text' })).toBe('<think>First fact.</think><answer>yes</answer>');
+    expect(() => sftTarget({ ...question, answer: 'F', solution: null }, [200, 100], { ...OPTIONS, optionAnswers: 'text' })).toThrow(/sample "s": its answer "F" names none of its options/);
   });
 
   it('writes a grounding box in the model-input frame', () => {

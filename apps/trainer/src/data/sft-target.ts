@@ -1,5 +1,5 @@
 import type { SampleRow, Size } from '@mixed-r1/records';
-import { extractAnswer } from '@mixed-r1/rewards';
+import { chosenOption, extractAnswer, NO_CHOICE } from '@mixed-r1/rewards';
 import { originalBoxToInput, roundBoxInside } from '@mixed-r1/vision';
 
 export interface TargetOptions {
@@ -9,7 +9,19 @@ export interface TargetOptions {
   readonly answerSentences: number;
   /** Task types whose target keeps the whole <think> whatever `thinkSentences` says. */
   readonly fullThinkTasks?: readonly string[];
+  /**
+   * How a multiple-choice target answers: with the option's letter (the default), or with the
+   * option's text, which the matching reward reads as that option (SPEC.md section 2); the
+   * reasoning's sentence naming the letter ("That is option D, ...") is then left out.
+   */
+  readonly optionAnswers?: OptionAnswers;
 }
+
+export const OPTION_ANSWERS = ['letter', 'text'] as const;
+export type OptionAnswers = (typeof OPTION_ANSWERS)[number];
+
+/** A sentence that names an option by its letter ("That is option D, "purple"."). */
+const NAMES_A_LETTER = /\boption [A-Z]\b/;
 
 const SENTENCE_END = /(?<=[.!?])\s+/;
 
@@ -35,18 +47,34 @@ function answerOf(sample: SampleRow, inputSize: Size, options: TargetOptions): s
     return `[${box.join(', ')}]`;
   }
   if (sample.task === 'open_ended') return firstSentences(sample.answer, options.answerSentences);
+  if (answersByText(sample, options)) {
+    const chosen = chosenOption(sample.answer, sample.options ?? []);
+    if (chosen === NO_CHOICE) throw new Error(`sample "${sample.id}": its answer "${sample.answer}" names none of its options`);
+    return (sample.options ?? [])[chosen];
+  }
   return sample.answer;
+}
+
+function answersByText(sample: SampleRow, options: TargetOptions): boolean {
+  return options.optionAnswers === 'text' && sample.task === 'multiple_choice' && (sample.options?.length ?? 0) > 0;
 }
 
 /**
  * The supervised target of a sample: its worked solution in the R1 layout
  * `<think>...</think><answer>...</answer>`, shortened to the kept sentences (a budget for small
- * models), with the answer in the model-input frame. Without a solution, the answer alone is
+ * models), with the answer in the model-input frame and, with `optionAnswers` 'text', a
+ * multiple-choice answer as its option's text. Without a solution, the answer alone is
  * wrapped (an empty <think>).
  */
 export function sftTarget(sample: SampleRow, inputSize: Size, options: TargetOptions): string {
   const kept = options.fullThinkTasks?.includes(sample.task) ? 0 : options.thinkSentences;
-  const think = sample.solution ? firstSentences(thinkOf(sample.solution), kept) : '';
+  const sentences = sample.solution ? firstSentences(thinkOf(sample.solution), kept) : '';
+  const think = answersByText(sample, options)
+    ? sentences
+        .split(SENTENCE_END)
+        .filter((sentence) => !NAMES_A_LETTER.test(sentence))
+        .join(' ')
+    : sentences;
   const answer = answerOf(sample, inputSize, options);
   if (sample.solution && sample.task !== 'grounding' && sample.task !== 'open_ended' && extractAnswer(sample.solution) !== sample.answer) {
     throw new Error(`sample "${sample.id}": its solution answers "${extractAnswer(sample.solution)}", its ground truth is "${sample.answer}"`);

@@ -34,7 +34,7 @@ export interface SftRunResult {
 }
 
 async function examplesOf(samples: readonly SampleRow[], policy: Policy, images: ImagePreparer, config: TrainerConfig): Promise<SftExample[]> {
-  const target = { thinkSentences: config.sft.thinkSentences, answerSentences: config.sft.answerSentences, fullThinkTasks: config.sft.fullThinkTasks };
+  const target = { thinkSentences: config.sft.thinkSentences, answerSentences: config.sft.answerSentences, fullThinkTasks: config.sft.fullThinkTasks, optionAnswers: config.sft.optionAnswers };
   const auxiliary = {
     localisation: config.sft.localisationWeight > 0,
     referents: config.sft.referentAttentionWeight > 0,
