@@ -36,6 +36,7 @@ describe('trainer config: defaults < --config FILE < command line', () => {
     [{ data: 'here' }, /setting "data" is a group of settings/],
     [{ sft: { answerWeight: 0 } }, /setting "sft.answerWeight": expected a number > 0, found 0/],
     [{ sft: { copyWeight: -1 } }, /setting "sft.copyWeight": expected a number > 0, found -1/],
+    [{ sft: { focalGamma: -2 } }, /setting "sft.focalGamma"/],
     [{ sft: { optionAnswers: "words" } }, /setting "sft.optionAnswers"/],
   ])('rejects %j naming the setting', (values, message) => {
     expect(() => resolveTrainerConfig([{ origin: 'command line', values: values as never }])).toThrow(message);

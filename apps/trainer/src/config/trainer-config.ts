@@ -63,6 +63,8 @@ export const TRAINER_DEFAULTS = {
     answerWeight: 1,
     /** Weight of the reasoning's tokens that repeat a word of the question or its options (the templates' slots: "None of them is a <blue diamond>"), against 1 (1: off). */
     copyWeight: 1,
+    /** Focal loss (Lin et al. 2017): each target token's term scaled by (1 - p)^gamma, so the tokens the model already predicts count little (0: off). */
+    focalGamma: 0,
     /** Keep the vision tower as it is (e.g. after trainer:perceive) and train the rest. */
     freezeVision: false,
     /** Weight of the localisation objective (a read-out of each image token's and object's position from the decoder; 0: off). */
@@ -155,6 +157,7 @@ const CHECKS: Readonly<Record<string, SettingCheck>> = {
   'sft.optionAnswers': oneOf(OPTION_ANSWERS),
   'sft.answerWeight': positiveNumber,
   'sft.copyWeight': positiveNumber,
+  'sft.focalGamma': nonNegativeNumber,
   'sft.localisationWeight': nonNegativeNumber,
   'sft.localisationLayer': nonNegativeInteger,
   'sft.localisationAnswerWeight': nonNegativeNumber,

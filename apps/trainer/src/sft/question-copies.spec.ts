@@ -55,7 +55,7 @@ describe('target token weights', () => {
     expect(targetTokenWeights(example, { answerWeight: 10, copyWeight: 4 })).toEqual([1, 1, 4, 4, 1, 1, 10, 10, 10]);
   });
 
-  it('makes the loss the weighted mean of the per-token cross-entropies', () => {
+  it('makes the loss the weighted mean of the per-token cross-entropies (focal terms with focalGamma)', () => {
     const w = Weights.frozen(params);
     // Independent path: the full forward pass's logits, log-softmax, the target token's term at each position.
     const logits = tf.tidy(() => promptLogits(w, { tokenIds: example.tokens, images: [image] }).arraySync() as number[][]);
@@ -69,6 +69,8 @@ describe('target token weights', () => {
     const expected = crossEntropy.reduce((sum, ce, i) => sum + weights[i] * ce, 0) / weights.reduce((a, b) => a + b, 0);
     const loss = tf.tidy(() => sftLoss(w, [example], { answerWeight: 10, copyWeight: 4 }).dataSync()[0]);
     expect(loss).toBeCloseTo(expected, 4);
+    const focal = crossEntropy.reduce((sum, ce, i) => sum + weights[i] * (1 - Math.exp(-ce)) ** 2 * ce, 0) / weights.reduce((a, b) => a + b, 0);
+    expect(tf.tidy(() => sftLoss(w, [example], { answerWeight: 10, copyWeight: 4, focalGamma: 2 }).dataSync()[0])).toBeCloseTo(focal, 4);
     const plain = crossEntropy.reduce((a, b) => a + b, 0) / crossEntropy.length;
     expect(tf.tidy(() => sftLoss(w, [example]).dataSync()[0])).toBeCloseTo(plain, 4);
   });

@@ -141,7 +141,7 @@ export async function runSft(options: SftRunOptions): Promise<SftRunResult> {
   const progress = new ProgressBar('sft', config.sft.steps);
   progress.tick(firstStep);
 
-  const weighting = { answerWeight: config.sft.answerWeight, copyWeight: config.sft.copyWeight };
+  const weighting = { answerWeight: config.sft.answerWeight, copyWeight: config.sft.copyWeight, focalGamma: config.sft.focalGamma };
   let lastLoss = Number.NaN;
   let lastValidation: number | null = null;
   let step = firstStep;

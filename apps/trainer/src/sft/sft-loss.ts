@@ -26,9 +26,11 @@ export interface TargetWeighting {
   readonly answerWeight: number;
   /** The reasoning's tokens that repeat a word of the question (`SftExample.copied`). */
   readonly copyWeight: number;
+  /** > 0: each token's term also scaled by (1 - p)^focalGamma (the focal loss; the policy's `nextTokenLoss`). */
+  readonly focalGamma?: number;
 }
 
-export const PLAIN_MEAN: TargetWeighting = Object.freeze({ answerWeight: 1, copyWeight: 1 });
+export const PLAIN_MEAN: TargetWeighting = Object.freeze({ answerWeight: 1, copyWeight: 1, focalGamma: 0 });
 
 /** One weight per target token: `answerWeight` for the answer span, `copyWeight` for the reasoning's copies of the question, 1 for the rest. */
 export function targetTokenWeights(example: SftExample, { answerWeight, copyWeight }: TargetWeighting): number[] {
@@ -45,7 +47,8 @@ export function targetTokenWeights(example: SftExample, { answerWeight, copyWeig
  * response only: prompt tokens never count), averaged over the examples. With a `weighting` other
  * than the plain mean, each example's mean is weighted: its answer span counts `answerWeight` times
  * a reasoning token (the decision is one or two tokens among dozens of templated ones), and the
- * reasoning's copies of the question `copyWeight` times (the slots of the templates). With a `localisation`
+ * reasoning's copies of the question `copyWeight` times (the slots of the templates); with
+ * `focalGamma` > 0 each term is the focal loss's. With a `localisation`
  * objective, an example with localisation targets adds `weight` x its localisation loss, read from
  * the residual stream after decoder layer `layer` at its image tokens, plus, on a grounding sample,
  * `answerWeight` x the answer's term, read from the final hidden state at the token before the
@@ -58,7 +61,7 @@ export function sftLoss(w: Weights, examples: readonly SftExample[], weighting: 
   return tf.tidy(() => {
     const losses = examples.map((example) => {
       const tokenWeights = plain ? undefined : [targetTokenWeights(example, weighting)];
-      const options = { images: [example.image], promptLength: example.promptLength, fromPosition: example.promptLength, tokenWeights };
+      const options = { images: [example.image], promptLength: example.promptLength, fromPosition: example.promptLength, tokenWeights, focalGamma: weighting.focalGamma };
       const localisation = example.localisation && auxiliary.localisation ? { objective: auxiliary.localisation, ...example.localisation } : null;
       const referent = example.referents && example.referents.queries.length > 0 && auxiliary.referentAttention
         ? { objective: auxiliary.referentAttention, targets: example.referents }

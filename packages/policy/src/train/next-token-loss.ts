@@ -13,11 +13,17 @@ import type { Weights } from '../model/weights';
  *
  * `tokenWeights` (one weight per scored position of each row) turns the mean into a weighted mean,
  * sum(w * nll) / sum(w): e.g. to count the answer span of a target more than its reasoning.
+ *
+ * `focalGamma` > 0 makes it the focal loss (Lin et al. 2017, "Focal Loss for Dense Object
+ * Detection", eq. 4 without its alpha): each position's nll is scaled by (1 - p)^gamma, p the
+ * probability of its target token, so the tokens the model already predicts (a template's words)
+ * count little and the ones it misses (a template's slots, a decision) count fully. The factor
+ * is differentiated through, as in the paper. The divisor stays sum(w) (or the count).
  */
 export function nextTokenLoss(
   w: Weights,
   rows: readonly (readonly number[])[],
-  options: { images?: readonly ImageInput[]; promptLength?: number; fromPosition?: number; tokenWeights?: readonly (readonly number[])[] } = {},
+  options: { images?: readonly ImageInput[]; promptLength?: number; fromPosition?: number; tokenWeights?: readonly (readonly number[])[]; focalGamma?: number } = {},
 ): tf.Scalar {
   const length = rows[0]?.length ?? 0;
   checkFromPosition(options.fromPosition ?? 1, length);
@@ -33,7 +39,7 @@ export function nextTokenLossOfHidden(
   w: Weights,
   hidden: tf.Tensor3D,
   rows: readonly (readonly number[])[],
-  options: { fromPosition?: number; tokenWeights?: readonly (readonly number[])[] } = {},
+  options: { fromPosition?: number; tokenWeights?: readonly (readonly number[])[]; focalGamma?: number } = {},
 ): tf.Scalar {
   const length = rows[0]?.length ?? 0;
   const from = options.fromPosition ?? 1;
@@ -46,9 +52,12 @@ export function nextTokenLossOfHidden(
   const logProbs = tf.logSoftmax(lmHead(w, predicting as tf.Tensor2D));
   const targets = rows.flatMap((row, b) => row.slice(from).map((token, t) => (b * scored + t) * vocabSize + token));
   const targetLogProbs = tf.gather(tf.reshape(logProbs, [-1]), tf.tensor1d(targets, 'int32'));
-  if (!weights) return tf.neg(tf.mean(targetLogProbs)) as tf.Scalar;
+  const gamma = options.focalGamma ?? 0;
+  if (!(Number.isFinite(gamma) && gamma >= 0)) throw new RangeError(`nextTokenLoss: focalGamma must be a finite number >= 0, found ${gamma}`);
+  const terms = gamma === 0 ? tf.neg(targetLogProbs) : tf.mul(tf.neg(targetLogProbs), tf.pow(tf.sub(1, tf.exp(targetLogProbs)), gamma));
+  if (!weights) return tf.mean(terms) as tf.Scalar;
   const total = weights.reduce((sum, weight) => sum + weight, 0);
-  return tf.div(tf.neg(tf.sum(tf.mul(targetLogProbs, tf.tensor1d(weights)))), total) as tf.Scalar;
+  return tf.div(tf.sum(tf.mul(terms, tf.tensor1d(weights))), total) as tf.Scalar;
 }
 
 function checkFromPosition(from: number, length: number): void {

@@ -51,6 +51,28 @@ describe('nextTokenLoss', () => {
     expect(Math.abs(plain[0] - plain[1])).toBeLessThan(1e-5);
   });
 
+  it('scales each term by (1 - p)^gamma with focalGamma (the focal loss), weights and all; gamma 0 is the plain loss', () => {
+    const image = randomImage(4, 6, 3);
+    const prompt = tinyPromptIds(6, 7);
+    const row = [...prompt, 21, 22, 23];
+    const [focal, reference, zero, plain] = tf.tidy(() => {
+      const w = Weights.live(params);
+      const options = { images: [image], fromPosition: prompt.length, tokenWeights: [[2, 1, 1]] };
+      const logProbs = tf.logSoftmax(promptLogits(w, { tokenIds: row, images: [image] })).arraySync() as number[][];
+      const p = [21, 22, 23].map((token, i) => Math.exp(logProbs[prompt.length - 1 + i][token]));
+      const terms = p.map((pi, i) => [2, 1, 1][i] * (1 - pi) ** 2 * -Math.log(pi));
+      return [
+        nextTokenLoss(w, [row], { ...options, focalGamma: 2 }).dataSync()[0],
+        terms.reduce((a, b) => a + b, 0) / 4,
+        nextTokenLoss(w, [row], { ...options, focalGamma: 0 }).dataSync()[0],
+        nextTokenLoss(w, [row], options).dataSync()[0],
+      ];
+    });
+    expect(Math.abs(focal - reference)).toBeLessThan(1e-5);
+    expect(zero).toBe(plain);
+    expect(() => nextTokenLoss(Weights.live(params), [row], { images: [image], fromPosition: prompt.length, focalGamma: -1 })).toThrow('focalGamma must be a finite number >= 0, found -1');
+  });
+
   it('rejects token weights of the wrong shape, negative or all zero', () => {
     const w = Weights.live(params);
     expect(() => nextTokenLoss(w, [[1, 2, 3]], { tokenWeights: [[1]] })).toThrow('tokenWeights must give 2 weights for each of the 1 rows');
