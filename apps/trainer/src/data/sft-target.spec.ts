@@ -50,7 +50,7 @@ describe('sftTarget', () => {
       solution: '<think>There is only one star in the image, and it is red. That is option B, "red".</think><answer>B</answer>',
     });
     const byText = sftTarget(question, [200, 100], { ...OPTIONS, fullThinkTasks: ['multiple_choice'], optionAnswers: 'text' });
-    expect(byText).toBe('<think>There is only one star in the image, and it is red.</think><answer>red</answer>');
+    expect(byText).toBe('<think>There is only one star in the image, and it is red.</think><answer> red</answer>');
     // the matching reward reads the text as option B, as it reads the letter
     expect(chosenOption(extractAnswer(byText), ['purple', 'red', 'brown', 'green'])).toBe(1);
     expect(sftTarget(question, [200, 100], { ...OPTIONS, fullThinkTasks: ['multiple_choice'] })).toBe(

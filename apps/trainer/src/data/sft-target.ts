@@ -11,8 +11,8 @@ export interface TargetOptions {
   readonly fullThinkTasks?: readonly string[];
   /**
    * How a multiple-choice target answers: with the option's letter (the default), or with the
-   * option's text, which the matching reward reads as that option (SPEC.md section 2); the
-   * reasoning's sentence naming the letter ("That is option D, ...") is then left out.
+   * option's text after a space, which the matching reward reads as that option (SPEC.md section
+   * 2); the reasoning's sentence naming the letter ("That is option D, ...") is then left out.
    */
   readonly optionAnswers?: OptionAnswers;
 }
@@ -50,7 +50,10 @@ function answerOf(sample: SampleRow, inputSize: Size, options: TargetOptions): s
   if (answersByText(sample, options)) {
     const chosen = chosenOption(sample.answer, sample.options ?? []);
     if (chosen === NO_CHOICE) throw new Error(`sample "${sample.id}": its answer "${sample.answer}" names none of its options`);
-    return (sample.options ?? [])[chosen];
+    // After a space, as the prompt shows the option ("B. red") and the reasoning names it ("it is
+    // red"): byte-level BPE gives " red" and "red" different ids, and a copy of the same id is
+    // what a small model learns first (the rewards trim the answer).
+    return ` ${(sample.options ?? [])[chosen]}`;
   }
   return sample.answer;
 }
