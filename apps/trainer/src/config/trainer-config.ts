@@ -103,10 +103,11 @@ export const TRAINER_DEFAULTS = {
     promptsPerStep: 4,
     groupSize: 8,
     maxNewTokens: 64,
-    temperature: 1,
+    /** Sampling temperature of the rollouts. Below the usual 1: at 1 the tiny model's samples are noisy enough that the default run lost held-out accuracy (the README). */
+    temperature: 0.7,
     topP: 1,
     topK: 0,
-    learningRate: 5e-4,
+    learningRate: 2e-4,
     warmupSteps: 0,
     beta: 0.04,
     epsLow: 0.2,
