@@ -12,6 +12,7 @@ import type { PredictionRecord } from '../runner/prediction-record';
 import { readForeignPredictions } from '../runner/read-predictions';
 import { runBenchmark } from '../runner/run-benchmark';
 import { checkRunManifest, RUN_MANIFEST_FILE } from '../runner/run-manifest';
+import { modelWeightsFingerprint } from '../runner/model-fingerprint';
 import type { BoxFrame } from '../scoring/box-frame';
 import { defaultScoringContext, scoreRows, type ScoringContext } from '../scoring/score-rows';
 import { scoresJsonl } from '../scoring/scores-file';
@@ -85,6 +86,7 @@ async function loadBenches(options: EvaluateOptions, log: (line: string) => void
 function runManifest(options: EvaluateOptions, pixels: { minPixels: number; maxPixels: number }) {
   return {
     model: options.model ? path.resolve(options.model) : null,
+    weights: options.model ? modelWeightsFingerprint(options.model) : null,
     generator: options.generator?.description ?? null,
     generation: options.model ? { ...DEFAULT_GENERATION, ...options.generation } : null,
     prompt: options.template ?? DEFAULT_PROMPT_TEMPLATE,
