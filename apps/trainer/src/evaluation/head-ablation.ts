@@ -63,9 +63,8 @@ export async function runHeadAblation(config: TrainerConfig, perTask: number): P
   const policy = startingPolicy(config, { trainable: false });
   const images = new ImagePreparer(config.image);
   const samples = readSampleShards(config.data.dir, config.data.tasks);
-  const target = { thinkSentences: config.sft.thinkSentences, answerSentences: config.sft.answerSentences, fullThinkTasks: config.sft.fullThinkTasks, optionAnswers: config.sft.optionAnswers };
   const chosen = TASK_TYPES.flatMap((task) => samples.filter((sample) => sample.task === task).slice(0, perTask));
-  const examples = await Promise.all(chosen.map((sample) => sftExample(sample, policy, images, target)));
+  const examples = await Promise.all(chosen.map((sample) => sftExample(sample, policy, images, config.sft)));
   const result = headAblation(policy.params, examples);
   policy.dispose();
   return result;

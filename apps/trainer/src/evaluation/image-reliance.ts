@@ -57,11 +57,10 @@ export async function runImageReliance(config: TrainerConfig, perTask: number): 
   const policy = startingPolicy(config, { trainable: false });
   const images = new ImagePreparer(config.image);
   const samples = readSampleShards(config.data.dir, config.data.tasks);
-  const target = { thinkSentences: config.sft.thinkSentences, answerSentences: config.sft.answerSentences, fullThinkTasks: config.sft.fullThinkTasks, optionAnswers: config.sft.optionAnswers };
   const rows: RelianceRow[] = [];
   for (const task of TASK_TYPES.filter((t) => config.data.tasks.includes(t))) {
     const chosen = samples.filter((sample) => sample.task === task).slice(0, perTask);
-    const examples = await Promise.all(chosen.map((sample) => sftExample(sample, policy, images, target)));
+    const examples = await Promise.all(chosen.map((sample) => sftExample(sample, policy, images, config.sft)));
     rows.push(imageReliance(policy, task, examples));
   }
   policy.dispose();

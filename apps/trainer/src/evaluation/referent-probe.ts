@@ -35,9 +35,8 @@ export async function runReferentProbe(config: TrainerConfig, count: number): Pr
   const layers = policy.params.config.text.numHiddenLayers;
   const states: number[][][] = Array.from({ length: layers }, () => []);
   const boxes: Box[] = [];
-  const target = { thinkSentences: config.sft.thinkSentences, answerSentences: config.sft.answerSentences, fullThinkTasks: config.sft.fullThinkTasks, optionAnswers: config.sft.optionAnswers };
   for (const sample of samples) {
-    const example = await sftExample(sample, policy, images, target);
+    const example = await sftExample(sample, policy, images, config.sft);
     boxes.push(originalBoxToInput(sample.answerBox!, [sample.imageWidth, sample.imageHeight], images.inputSize(sample)));
     for (let layer = 0; layer < layers; layer++) {
       const state = tf.tidy(() => {

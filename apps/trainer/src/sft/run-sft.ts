@@ -34,13 +34,13 @@ export interface SftRunResult {
 }
 
 async function examplesOf(samples: readonly SampleRow[], policy: Policy, images: ImagePreparer, config: TrainerConfig): Promise<SftExample[]> {
-  const target = { thinkSentences: config.sft.thinkSentences, answerSentences: config.sft.answerSentences, fullThinkTasks: config.sft.fullThinkTasks, optionAnswers: config.sft.optionAnswers };
   const auxiliary = {
     localisation: config.sft.localisationWeight > 0,
     referents: config.sft.referentAttentionWeight > 0,
     referentSpans: config.sft.referentAttentionSpans,
+    copies: config.sft.copyWeight !== 1,
   };
-  return Promise.all(samples.map((sample) => sftExample(sample, policy, images, target, auxiliary)));
+  return Promise.all(samples.map((sample) => sftExample(sample, policy, images, config.sft, auxiliary)));
 }
 
 /**

@@ -17,7 +17,7 @@ export interface SftExample {
   readonly promptLength: number;
   /** Index of the first token after `<answer>`: the answer span runs from here to the end. */
   readonly answerStart: number;
-  /** Positions of the reasoning's tokens (before the answer span) that repeat a word of the question or its options (`questionCopies`). */
+  /** Positions of the reasoning's tokens (before the answer span) that repeat a word of the question or its options (`copiedPositions`; when asked for, else empty). */
   readonly copied: readonly number[];
   readonly image: ImageInput;
   /** Where the image tokens are in `tokens` and the localisation targets of each (a procedural scene's sample, when asked for); else null. */
@@ -32,6 +32,8 @@ export interface AuxiliaryTargets {
   readonly referents?: boolean;
   /** With `referents`: also the response spans and a grounding answer (default true; see `referentTargets`). */
   readonly referentSpans?: boolean;
+  /** The reasoning's tokens that repeat the question (`SftExample.copied`, for `sft.copyWeight`). */
+  readonly copies?: boolean;
 }
 
 /** The scene's objects whose box is `box` (a grounding answer names one). */
@@ -56,9 +58,10 @@ export async function sftExample(sample: SampleRow, policy: Policy, images: Imag
   const scene = auxiliary.localisation || auxiliary.referents ? sceneOfSample(sample) : null;
   const { vision, tokens } = policy.params.config;
   const row = [...prompt.tokenIds, ...answer, end];
-  const texts = row.map((id) => policy.tokenizer.decode([id]));
-  const words = questionWords(questionText({ question: sample.question, options: sample.options }), FORMAT_INSTRUCTION);
-  const copied = copiedPositions(texts, prompt.tokenIds.length, answerStart, words);
+  const texts = auxiliary.copies || auxiliary.referents ? row.map((id) => policy.tokenizer.decode([id])) : [];
+  const copied = auxiliary.copies
+    ? copiedPositions(texts, prompt.tokenIds.length, answerStart, questionWords(questionText({ question: sample.question, options: sample.options }), FORMAT_INSTRUCTION))
+    : [];
   const positions = prompt.tokenIds.flatMap((id, i) => (id === tokens.imageTokenId ? [i] : []));
   const cell = tokenCell(vision.patchSize, vision.spatialMergeSize);
   const localisation =

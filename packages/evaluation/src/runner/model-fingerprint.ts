@@ -30,8 +30,7 @@ function sha256Of(file: string): string {
  */
 export function modelWeightsFingerprint(modelDir: string): WeightFileFingerprint[] {
   if (!existsSync(modelDir) || !statSync(modelDir).isDirectory()) return [];
-  // Array.from: an array of this realm, as JSON.parse makes them, so the manifest compares equal under a test sandbox too.
-  return Array.from(readdirSync(modelDir))
+  return readdirSync(modelDir)
     .filter((name) => name.endsWith('.safetensors'))
     .sort()
     .map((file) => {

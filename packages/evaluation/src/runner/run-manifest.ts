@@ -23,8 +23,10 @@ export function checkRunManifest(predictionsDir: string, manifest: RunManifest):
     } catch (error) {
       throw new Error(`${file}: not valid JSON (${(error as Error).message}); remove the predictions folder to start over`);
     }
-    const keys = [...new Set([...Object.keys(previous), ...Object.keys(manifest)])];
-    const differences = keys.filter((key) => !isDeepStrictEqual(previous[key], manifest[key]));
+    // This run's manifest as the file would hold it, so both sides are plain JSON values.
+    const current = JSON.parse(JSON.stringify(manifest)) as Record<string, unknown>;
+    const keys = [...new Set([...Object.keys(previous), ...Object.keys(current)])];
+    const differences = keys.filter((key) => !isDeepStrictEqual(previous[key], current[key]));
     if (differences.length > 0) {
       const described = differences.map((key) => `${key}: ${JSON.stringify(previous[key])} then, ${JSON.stringify(manifest[key])} now`);
       throw new Error(
