@@ -12,7 +12,7 @@ const prompt = tinyPromptIds(6, 8);
 const { thinkStart, thinkEnd, answerStart, answerEnd, imEnd } = TINY_TOKEN_IDS;
 const examples: SftExample[] = [[40, 41], [42, 43, 44]].map((reasoning) => {
   const tokens = [...prompt, thinkStart, ...reasoning, thinkEnd, answerStart, 45, answerEnd, imEnd];
-  return { sampleId: 'x', tokens, promptLength: prompt.length, answerStart: tokens.indexOf(answerStart) + 1, copied: [], image, localisation: null, referents: null };
+  return { sampleId: 'x', answerGroup: 'x', tokens, promptLength: prompt.length, answerStart: tokens.indexOf(answerStart) + 1, copied: [], image, localisation: null, referents: null };
 });
 
 let params: PolicyParameters;

@@ -42,6 +42,7 @@ describe('target token weights', () => {
   const target = [thinkStart, 40, 41, 42, thinkEnd, answerStart, 70, answerEnd, imEnd];
   const example: SftExample = {
     sampleId: 'x',
+    answerGroup: 'x',
     tokens: [...prompt, ...target],
     promptLength: prompt.length,
     answerStart: prompt.length + 6,

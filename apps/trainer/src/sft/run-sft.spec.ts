@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { changedTensors, fixtureRun, runTrainerCli, savedTensors } from '../testing';
 import { MetricsLog } from '../run/metrics-log';
+import { readSampleShards, splitValidation } from '../data/sample-store';
+import { answerGroupOf } from './answer-group';
 
 // End to end through the CLI, as `nx run trainer:sft` runs it (a child process on wasm: the
 // tensor kernels are far slower inside jest's sandbox).
@@ -21,6 +23,26 @@ describe('trainer sft', () => {
     expect(losses).toHaveLength(6);
     expect(losses[5]).toBeLessThan(losses[0] - 0.5);
     expect(runTrainerCli(['sft', `--config=${configFile}`, '--sft.steps=0', '--initialize=checkpoint', `--model=${join(config.out, 'model')}`, `--out=${join(config.out, 'again')}`]).status).toBe(0);
+    // With no steps, the run validates the model it starts from: the trained model's figures at step 0.
+    const trained = metricsOf(config.out).at(-1) as Record<string, number>;
+    const again = metricsOf(join(config.out, 'again'));
+    expect(again.map((record) => record.step)).toEqual([0]);
+    expect(again[0].validation_loss).toBeCloseTo(trained.validation_loss, 4);
+    expect(again[0].validation_answer_accuracy).toBe(trained.validation_answer_accuracy);
+
+    // The validation answer accuracy per group (task type / question kind of the metadata): one
+    // entry per group of the held-out samples, and their mean weighted by the group sizes is the
+    // overall figure.
+    const { validation } = splitValidation(readSampleShards(config.data.dir, config.data.tasks), config.data.validationSamples);
+    const sizes = new Map<string, number>();
+    for (const sample of validation) sizes.set(answerGroupOf(sample), (sizes.get(answerGroupOf(sample)) ?? 0) + 1);
+    const last = metricsOf(config.out).at(-1) as Record<string, number>;
+    const prefix = 'validation_answer_accuracy/';
+    const groups = Object.keys(last).filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
+    expect(groups.sort()).toEqual([...sizes.keys()].sort());
+    expect(groups.some((group) => group.includes('/'))).toBe(true);
+    const weighted = groups.reduce((sum, group) => sum + last[prefix + group] * (sizes.get(group) as number), 0) / validation.length;
+    expect(weighted).toBeCloseTo(last.validation_answer_accuracy, 10);
   });
 
   it('resumes with the same metrics as an uninterrupted run', async () => {

@@ -20,7 +20,7 @@ import { meanReferentAttentionMass } from '../referent-attention/referent-attent
 import { LocalisationHead } from '../localisation/localisation-head';
 import { localisationErrorPixels } from '../localisation/localisation-error';
 import { LOCALISATION_HEAD_FILE, loadAuxiliaryHead, saveAuxiliaryHead } from '../run/auxiliary-head-file';
-import { teacherForcedAnswerAccuracy } from './teacher-forced-answers';
+import { teacherForcedAnswerAccuracies, type AnswerAccuracies } from './teacher-forced-answers';
 import { join } from 'node:path';
 
 export type SftRunOptions = TrainingRunOptions;
@@ -46,7 +46,7 @@ async function examplesOf(samples: readonly SampleRow[], policy: Policy, images:
 /**
  * Mean loss over the validation examples (without gradients, in batches; the plain mean, whatever
  * `sft.answerWeight` or the localisation objective, so runs compare), their teacher-forced answer
- * accuracy and, with a localisation objective, its box error in pixels; with a referent-attention
+ * accuracy (overall and per answer group: task type and question kind) and, with a localisation objective, its box error in pixels; with a referent-attention
  * objective, the mean attention mass its head puts on the objects each mention names.
  */
 function validate(
@@ -56,7 +56,7 @@ function validate(
   { localisation, referentAttention }: AuxiliaryObjectives,
 ): {
   loss: number;
-  answerAccuracy: number;
+  answerAccuracy: AnswerAccuracies;
   boxErrorPixels: { tokens: number | null; answer: number | null } | null;
   referentAttentionMass: number | null;
 } {
@@ -71,7 +71,7 @@ function validate(
     }
     const boxErrorPixels = localisation ? localisationErrorPixels(weights, localisation, examples) : null;
     const referentAttentionMass = referentAttention ? meanReferentAttentionMass(weights, referentAttention, examples) : null;
-    return { loss: total / examples.length, answerAccuracy: teacherForcedAnswerAccuracy(weights, examples), boxErrorPixels, referentAttentionMass };
+    return { loss: total / examples.length, answerAccuracy: teacherForcedAnswerAccuracies(weights, examples), boxErrorPixels, referentAttentionMass };
   } finally {
     weights.dispose();
   }
@@ -141,9 +141,31 @@ export async function runSft(options: SftRunOptions): Promise<SftRunResult> {
   const progress = new ProgressBar('sft', config.sft.steps);
   progress.tick(firstStep);
 
+  let lastValidation: number | null = null;
+  /** The validation figures as metrics (names prefixed `validation_`). */
+  const validationRecord = (): Record<string, number | null> => {
+    const validation = validationExamples.length > 0 ? validate(policy, validationExamples, config.sft.batchSize, auxiliary) : null;
+    const record: Record<string, number | null> = {
+      validation_loss: validation?.loss ?? null,
+      validation_answer_accuracy: validation?.answerAccuracy.all ?? null,
+    };
+    for (const [group, { accuracy }] of validation?.answerAccuracy.byGroup ?? []) record[`validation_answer_accuracy/${group}`] = accuracy;
+    if (localisation) {
+      record.validation_box_error_pixels = validation?.boxErrorPixels?.tokens ?? null;
+      if (localisation.answerWeight > 0) record.validation_answer_box_error_pixels = validation?.boxErrorPixels?.answer ?? null;
+    }
+    if (auxiliary.referentAttention) record.validation_referent_attention_mass = validation?.referentAttentionMass ?? null;
+    return record;
+  };
+  // With no steps to take, the run validates the model it starts from (step 0 of the metrics).
+  if (config.sft.steps === 0 && firstStep === 0) {
+    const record = validationRecord();
+    lastValidation = record.validation_loss ?? null;
+    metrics.append({ step: 0, ...record });
+  }
+
   const weighting = { answerWeight: config.sft.answerWeight, copyWeight: config.sft.copyWeight, focalGamma: config.sft.focalGamma };
   let lastLoss = Number.NaN;
-  let lastValidation: number | null = null;
   let step = firstStep;
   let stopped = false;
   while (step < config.sft.steps) {
@@ -169,15 +191,8 @@ export async function runSft(options: SftRunOptions): Promise<SftRunResult> {
     const seconds = (performance.now() - began) / 1000;
     const record: Record<string, number | null> = { loss: lastLoss, grad_norm: norm, learning_rate: lr, tokens_per_second: targetTokens(batch) / seconds, seconds };
     if (step % config.sft.validateEvery === 0 || step === config.sft.steps) {
-      const validation = validationExamples.length > 0 ? validate(policy, validationExamples, config.sft.batchSize, auxiliary) : null;
-      lastValidation = validation?.loss ?? null;
-      record.validation_loss = lastValidation;
-      record.validation_answer_accuracy = validation?.answerAccuracy ?? null;
-      if (localisation) {
-        record.validation_box_error_pixels = validation?.boxErrorPixels?.tokens ?? null;
-        if (localisation.answerWeight > 0) record.validation_answer_box_error_pixels = validation?.boxErrorPixels?.answer ?? null;
-      }
-      if (auxiliary.referentAttention) record.validation_referent_attention_mass = validation?.referentAttentionMass ?? null;
+      Object.assign(record, validationRecord());
+      lastValidation = record.validation_loss ?? null;
     }
     if (step % config.log.every === 0 || record.validation_loss !== undefined) metrics.append({ step, ...record });
     progress.tick();

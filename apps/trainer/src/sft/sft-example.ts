@@ -7,11 +7,14 @@ import { localisationTargets, type LocalisationTargets } from '../localisation/l
 import { tokenCell } from '../perception/perception-example';
 import { sceneOfSample, tokenObjects, type LabelledScene } from '../perception/scene-token-labels';
 import { referentTargets, type ReferentTargets } from '../referent-attention/referent-targets';
+import { answerGroupOf } from './answer-group';
 import { copiedPositions, questionWords } from './question-copies';
 
 /** One supervised example: prompt and target tokens in one row, and the image of the prompt. */
 export interface SftExample {
   readonly sampleId: string;
+  /** Where its answer is tallied: the task type, and the question's kind when the metadata names one (`answerGroupOf`). */
+  readonly answerGroup: string;
   readonly tokens: number[];
   /** Tokens of the prompt (chat template, image placeholders, question); the loss counts the rest. */
   readonly promptLength: number;
@@ -77,5 +80,5 @@ export async function sftExample(sample: SampleRow, policy: Policy, images: Imag
           spans: auxiliary.referentSpans ?? true,
         })
       : null;
-  return { sampleId: sample.id, tokens: row, promptLength: prompt.tokenIds.length, answerStart, copied, image: prepared.input, localisation, referents };
+  return { sampleId: sample.id, answerGroup: answerGroupOf(sample), tokens: row, promptLength: prompt.tokenIds.length, answerStart, copied, image: prepared.input, localisation, referents };
 }

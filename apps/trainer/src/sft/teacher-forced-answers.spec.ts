@@ -3,7 +3,7 @@ import { initParameters, promptLogits, selectBackend, tinyConfig, TINY_TOKEN_IDS
 import { randomImage, tinyPromptIds } from '@mixed-r1/policy/testing';
 import type { SftExample } from './sft-example';
 import { targetTokenWeights } from './sft-loss';
-import { answerSpanCorrect, teacherForcedAnswerAccuracy } from './teacher-forced-answers';
+import { answerSpanCorrect, teacherForcedAnswerAccuracies } from './teacher-forced-answers';
 
 let params: PolicyParameters;
 beforeAll(async () => {
@@ -19,8 +19,8 @@ const { thinkStart, thinkEnd, answerStart, answerEnd, imEnd } = TINY_TOKEN_IDS;
 const reasoning = [thinkStart, 40, 41, thinkEnd, answerStart];
 
 /** An example whose target is <think>40 41</think><answer> then `span` (the answer span). */
-function exampleWith(span: number[]): SftExample {
-  return { sampleId: 'x', tokens: [...prompt, ...reasoning, ...span], promptLength: prompt.length, answerStart: prompt.length + reasoning.length, copied: [], image, localisation: null, referents: null };
+function exampleWith(span: number[], answerGroup = 'yes_no'): SftExample {
+  return { sampleId: 'x', answerGroup, tokens: [...prompt, ...reasoning, ...span], promptLength: prompt.length, answerStart: prompt.length + reasoning.length, copied: [], image, localisation: null, referents: null };
 }
 
 /** The model's greedy continuation after <answer>, one full forward pass per token (a separate path). */
@@ -45,7 +45,29 @@ describe('teacher-forced answer accuracy', () => {
       expect(answerSpanCorrect(w, exampleWith(span))).toBe(false);
     }
     const wrong = exampleWith([imEnd, answerEnd, imEnd, answerEnd]);
-    expect(teacherForcedAnswerAccuracy(w, [greedy, wrong, greedy, greedy])).toBe(0.75);
+    expect(teacherForcedAnswerAccuracies(w, [greedy, wrong, greedy, greedy]).all).toBe(0.75);
+  });
+
+  it('tallies each answer group apart, in the order the groups first appear', () => {
+    const w = Weights.live(params);
+    const right = greedySpan(w, 2);
+    const wrong = [imEnd, answerEnd];
+    const examples = [
+      exampleWith(right, 'yes_no/exists'),
+      exampleWith(wrong, 'yes_no/attribute'),
+      exampleWith(right, 'yes_no/exists'),
+      exampleWith(right, 'yes_no/attribute'),
+      exampleWith(wrong, 'yes_no/attribute'),
+      exampleWith(wrong, 'chart'),
+    ];
+    const { all, byGroup } = teacherForcedAnswerAccuracies(w, examples);
+    expect(all).toBe(3 / 6);
+    expect([...byGroup]).toEqual([
+      ['yes_no/exists', { examples: 2, accuracy: 1 }],
+      ['yes_no/attribute', { examples: 3, accuracy: 1 / 3 }],
+      ['chart', { examples: 1, accuracy: 0 }],
+    ]);
+    expect(Number.isNaN(teacherForcedAnswerAccuracies(w, []).all)).toBe(true);
   });
 
   it('weights the answer span only (from the token after <answer> to the end)', () => {

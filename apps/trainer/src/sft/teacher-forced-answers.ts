@@ -19,8 +19,24 @@ export function answerSpanCorrect(w: Weights, example: SftExample): boolean {
   return predicted.every((token, i) => token === tokens[answerStart + i]);
 }
 
-/** Fraction of the examples whose answer span the model predicts exactly under teacher forcing. */
-export function teacherForcedAnswerAccuracy(w: Weights, examples: readonly SftExample[]): number {
-  if (examples.length === 0) return Number.NaN;
-  return examples.filter((example) => answerSpanCorrect(w, example)).length / examples.length;
+/** Fractions of examples whose answer span the model predicts exactly under teacher forcing. */
+export interface AnswerAccuracies {
+  /** Over all the examples (NaN with none). */
+  readonly all: number;
+  /** Per answer group (`SftExample.answerGroup`), in the order the groups first appear. */
+  readonly byGroup: ReadonlyMap<string, { readonly examples: number; readonly accuracy: number }>;
+}
+
+/** Teacher-forced answer accuracy over all the examples and per answer group, each example's span predicted once. */
+export function teacherForcedAnswerAccuracies(w: Weights, examples: readonly SftExample[]): AnswerAccuracies {
+  const tally = new Map<string, { examples: number; correct: number }>();
+  let correct = 0;
+  for (const example of examples) {
+    const right = answerSpanCorrect(w, example);
+    const group = tally.get(example.answerGroup) ?? { examples: 0, correct: 0 };
+    tally.set(example.answerGroup, { examples: group.examples + 1, correct: group.correct + (right ? 1 : 0) });
+    correct += right ? 1 : 0;
+  }
+  const byGroup = new Map([...tally].map(([name, group]) => [name, { examples: group.examples, accuracy: group.correct / group.examples }]));
+  return { all: examples.length === 0 ? Number.NaN : correct / examples.length, byGroup };
 }
