@@ -46,8 +46,9 @@ async function examplesOf(samples: readonly SampleRow[], policy: Policy, images:
 /**
  * Mean loss over the validation examples (without gradients, in batches; the plain mean, whatever
  * `sft.answerWeight` or the localisation objective, so runs compare), their teacher-forced answer
- * accuracy (overall and per answer group: task type and question kind) and, with a localisation objective, its box error in pixels; with a referent-attention
- * objective, the mean attention mass its head puts on the objects each mention names.
+ * accuracy (overall and per answer group: task type and question kind) and, with a localisation
+ * objective, its box error in pixels; with a referent-attention objective, the mean attention mass
+ * its head puts on the objects each mention names.
  */
 function validate(
   policy: Policy,
