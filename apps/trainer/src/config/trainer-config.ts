@@ -2,6 +2,7 @@ import { TASK_TYPES } from '@mixed-r1/records';
 import { REWARD_COMPONENTS } from '@mixed-r1/records';
 import { BACKEND_REQUESTS } from '@mixed-r1/policy';
 import { OPTION_ANSWERS, type OptionAnswers } from '../data/sft-target';
+import { REFERENT_TARGET_KINDS, type ReferentTargetKind } from '../referent-attention/referent-target-kind';
 import {
   fraction,
   listOf,
@@ -85,6 +86,12 @@ export const TRAINER_DEFAULTS = {
     referentAttentionHead: 0,
     /** Also query from the response tokens after each phrase (to the sentence's end) and from a grounding answer; false: the phrases' last tokens only. */
     referentAttentionSpans: true,
+    /**
+     * What that head looks at: "objects", the image tokens of the scene's objects each mention
+     * names; "question", from each reasoning token, the same token in the user's text (itself when
+     * there is none), so the answer can read whether a value repeats the question's.
+     */
+    referentAttentionTargets: 'objects' as ReferentTargetKind,
     validateEvery: 100,
   },
   perception: {
@@ -165,6 +172,7 @@ const CHECKS: Readonly<Record<string, SettingCheck>> = {
   'sft.referentAttentionWeight': nonNegativeNumber,
   'sft.referentAttentionLayer': nonNegativeInteger,
   'sft.referentAttentionHead': nonNegativeInteger,
+  'sft.referentAttentionTargets': oneOf(REFERENT_TARGET_KINDS),
   'sft.validateEvery': positiveInteger,
   'perception.steps': nonNegativeInteger,
   'perception.batchSize': positiveInteger,

@@ -98,6 +98,22 @@ describe('trainer sft', () => {
     expect(bad.output).toMatch(/setting "sft.referentAttentionHead" \(4\) is not a head of the decoder's 4/);
   });
 
+  it('with sft.referentAttentionTargets=question trains its head to look from each reasoning token at its copy in the question', async () => {
+    const settings = { sft: { steps: 6, learningRate: 0.01, referentAttentionWeight: 1, referentAttentionLayer: 1, referentAttentionTargets: 'question', validateEvery: 1 } };
+    const { config, configFile } = await fixtureRun(settings);
+    expect(runTrainerCli(['sft', `--config=${configFile}`]).status).toBe(0);
+    const masses = metricsOf(config.out).flatMap((record) => (record.validation_referent_attention_mass === undefined ? [] : [record.validation_referent_attention_mass as number]));
+    expect(masses).toHaveLength(6);
+    // Most reasoning tokens have no copy in the question and look at themselves, one key among the
+    // ~100 before them: a random head gives each target about 1/100. Six steps raise the mean mass
+    // several times over.
+    expect(masses[0]).toBeLessThan(0.1);
+    expect(masses[5]).toBeGreaterThan(3 * masses[0]);
+    const bad = runTrainerCli(['sft', `--config=${configFile}`, '--sft.referentAttentionTargets=image']);
+    expect(bad.status).toBe(1);
+    expect(bad.output).toMatch(/sft.referentAttentionTargets/);
+  });
+
   it('refuses a localisation layer with no decoder layer above it, and an answer read-out without the objective', async () => {
     const { configFile } = await fixtureRun({ sft: { steps: 1, localisationWeight: 1, localisationLayer: 3 } });
     const run = runTrainerCli(['sft', `--config=${configFile}`]);

@@ -38,6 +38,7 @@ async function examplesOf(samples: readonly SampleRow[], policy: Policy, images:
     localisation: config.sft.localisationWeight > 0,
     referents: config.sft.referentAttentionWeight > 0,
     referentSpans: config.sft.referentAttentionSpans,
+    referentTargets: config.sft.referentAttentionTargets,
     copies: config.sft.copyWeight !== 1,
   };
   return Promise.all(samples.map((sample) => sftExample(sample, policy, images, config.sft, auxiliary)));

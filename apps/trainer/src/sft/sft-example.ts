@@ -6,6 +6,8 @@ import { sftTarget, type TargetOptions } from '../data/sft-target';
 import { localisationTargets, type LocalisationTargets } from '../localisation/localisation-targets';
 import { tokenCell } from '../perception/perception-example';
 import { sceneOfSample, tokenObjects, type LabelledScene } from '../perception/scene-token-labels';
+import { questionDuplicateTargets, userTextSpan } from '../referent-attention/question-duplicate-targets';
+import type { ReferentTargetKind } from '../referent-attention/referent-target-kind';
 import { referentTargets, type ReferentTargets } from '../referent-attention/referent-targets';
 import { answerGroupOf } from './answer-group';
 import { copiedPositions, questionWords } from './question-copies';
@@ -35,8 +37,17 @@ export interface AuxiliaryTargets {
   readonly referents?: boolean;
   /** With `referents`: also the response spans and a grounding answer (default true; see `referentTargets`). */
   readonly referentSpans?: boolean;
+  /** With `referents`: what the head looks at, the scene's objects (`referentTargets`, the default) or the reasoning's duplicates in the question (`questionDuplicateTargets`). */
+  readonly referentTargets?: ReferentTargetKind;
   /** The reasoning's tokens that repeat the question (`SftExample.copied`, for `sft.copyWeight`). */
   readonly copies?: boolean;
+}
+
+/** Where the user's text is in a prompt row, as `questionDuplicateTargets` reads it. */
+function questionSpan(promptIds: readonly number[], policy: Policy): { questionStart: number; questionEnd: number } {
+  const id = (token: string) => policy.tokenizer.tokenId(token);
+  const { start, end } = userTextSpan(promptIds, { imStart: id('<|im_start|>'), imEnd: id('<|im_end|>'), visionEnd: policy.params.config.tokens.visionEndTokenId });
+  return { questionStart: start, questionEnd: end };
 }
 
 /** The scene's objects whose box is `box` (a grounding answer names one). */
@@ -58,7 +69,8 @@ export async function sftExample(sample: SampleRow, policy: Policy, images: Imag
   const answer = policy.tokenizer.encode(sftTarget(sample, prepared.inputSize, target));
   const end = policy.tokenizer.tokenId('<|im_end|>');
   const answerStart = prompt.tokenIds.length + answer.lastIndexOf(policy.tokenizer.tokenId('<answer>')) + 1;
-  const scene = auxiliary.localisation || auxiliary.referents ? sceneOfSample(sample) : null;
+  const duplicates = auxiliary.referents === true && auxiliary.referentTargets === 'question';
+  const scene = auxiliary.localisation || (auxiliary.referents && !duplicates) ? sceneOfSample(sample) : null;
   const { vision, tokens } = policy.params.config;
   const row = [...prompt.tokenIds, ...answer, end];
   const texts = auxiliary.copies || auxiliary.referents ? row.map((id) => policy.tokenizer.decode([id])) : [];
@@ -71,8 +83,9 @@ export async function sftExample(sample: SampleRow, policy: Policy, images: Imag
     scene && auxiliary.localisation
       ? { positions, targets: localisationTargets(scene, prepared.inputSize, cell, sample.task === 'grounding' ? sample.answerBox : null) }
       : null;
-  const referents =
-    scene && auxiliary.referents
+  const referents = duplicates
+    ? questionDuplicateTargets(row, { ...questionSpan(prompt.tokenIds, policy), responseStart: prompt.tokenIds.length, answerStart })
+    : scene && auxiliary.referents
       ? referentTargets(texts, positions, tokenObjects(scene, prepared.inputSize, cell), scene, {
           responseStart: prompt.tokenIds.length,
           answerStart,
