@@ -16,7 +16,6 @@ import {
   withColour,
   withShape,
   type Referent,
-  type Relation,
 } from '../scene/describe';
 import type { SceneObject } from '../scene/scene';
 import type { SceneQuestionBuilder } from '../scene/scene-question';
@@ -79,7 +78,7 @@ const attribute: SceneQuestionBuilder<YesNo> = (scene, rng, want) => {
       kind: 'attribute',
       question: `Is the ${object.shape} ${colour}?`,
       answer: want,
-      reasoning: `There is only one ${object.shape} in the image, and it is ${object.colour}${want === 'yes' ? '' : `, not ${colour}`}.`,
+      reasoning: `There is only one ${object.shape} in the image, and it is ${object.colour}.`,
     };
   }
   const shape = want === 'yes' ? object.shape : rng.pick(SHAPES.filter((name) => name !== object.shape));
@@ -87,22 +86,13 @@ const attribute: SceneQuestionBuilder<YesNo> = (scene, rng, want) => {
     kind: 'attribute',
     question: `Is the ${object.colour} shape ${articleFor(shape)} ${shape}?`,
     answer: want,
-    reasoning:
-      `There is only one ${object.colour} shape in the image, and it is ${articleFor(object.shape)} ${object.shape}` +
-      (want === 'yes' ? '.' : `, not ${articleFor(shape)} ${shape}.`),
+    reasoning: `There is only one ${object.colour} shape in the image, and it is ${articleFor(object.shape)} ${object.shape}.`,
   };
 };
 
 function span(object: SceneObject, axis: 'x' | 'y'): string {
   const start = axis === 'x' ? object.x : object.y;
   return `${axis} from ${start} to ${start + object.size}`;
-}
-
-/** The relation that holds, said with the asked one it rules out: "to the left, not to the right, of" ("to the left of" when they agree). */
-function relationVerdict(holds: Relation, asked: Relation): string {
-  const word = (relation: Relation) => RELATION_WORDS[relation].replace(/ of$/, '');
-  const of = RELATION_WORDS[holds].endsWith(' of') ? ' of' : '';
-  return holds === asked ? RELATION_WORDS[holds] : `${word(holds)}, not ${word(asked)},${of}`;
 }
 
 /** "Is the red square to the left of the green circle?" for two objects clearly apart on that axis. */
@@ -125,7 +115,7 @@ const relation: SceneQuestionBuilder<YesNo> = (scene, rng, want) => {
     answer: want,
     reasoning:
       `The ${a.phrase} spans ${span(a.object, axis)} and the ${b.phrase} spans ${span(b.object, axis)}, ` +
-      `so the ${a.phrase} is ${relationVerdict(holds, asked)} the ${b.phrase}.`,
+      `so the ${a.phrase} is ${RELATION_WORDS[holds]} the ${b.phrase}.`,
   };
 };
 
