@@ -88,8 +88,8 @@ export const TRAINER_DEFAULTS = {
     referentAttentionSpans: true,
     /**
      * What that head looks at: "objects", the image tokens of the scene's objects each mention
-     * names; "question", from each reasoning token, the same token in the user's text (itself when
-     * there is none), so the answer can read whether a value repeats the question's.
+     * names; "question", from each reasoning token, the same token in the user's text (the row's
+     * first token when there is none), so the answer can read whether a value repeats the question's.
      */
     referentAttentionTargets: 'objects' as ReferentTargetKind,
     validateEvery: 100,

@@ -41,12 +41,12 @@ describe('userTextSpan', () => {
   it('starts after the last turn\'s image and ends at its <|im_end|>', () => {
     // system turn 0-3, user turn 4-..: <|im_start|> user <vision_start> <pad> <vision_end> Is it ? <|im_end|> <|im_start|> assistant
     const prompt = [951, 10, 11, 952, 951, 12, 953, 955, 954, 20, 21, 22, 952, 951, 13];
-    expect(userTextSpan(prompt, ids)).toEqual({ start: 9, end: 12 });
+    expect(userTextSpan(prompt, ids)).toEqual({ questionStart: 9, questionEnd: 12 });
   });
 
   it('starts after the turn\'s <|im_start|> when it has no image', () => {
     const prompt = [951, 10, 952, 951, 12, 20, 21, 952, 951, 13];
-    expect(userTextSpan(prompt, ids)).toEqual({ start: 4, end: 7 });
+    expect(userTextSpan(prompt, ids)).toEqual({ questionStart: 4, questionEnd: 7 });
   });
 
   it('names the missing end of turn', () => {

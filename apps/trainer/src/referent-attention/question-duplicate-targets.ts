@@ -34,8 +34,9 @@ export function questionDuplicateTargets(tokenIds: readonly number[], layout: Du
   }
   const inQuestion = new Map<number, number[]>();
   for (let position = questionStart; position < questionEnd; position++) {
-    const id = tokenIds[position];
-    inQuestion.set(id, [...(inQuestion.get(id) ?? []), position]);
+    const copies = inQuestion.get(tokenIds[position]);
+    if (copies) copies.push(position);
+    else inQuestion.set(tokenIds[position], [position]);
   }
   const queries: number[] = [];
   const keys: number[][] = [];
@@ -50,9 +51,9 @@ export function questionDuplicateTargets(tokenIds: readonly number[], layout: Du
  * The user's text in a prompt row (the chat template's last user turn): from the token after its
  * last `<|vision_end|>` (after its `<|im_start|>` when it has no image) to its `<|im_end|>`.
  */
-export function userTextSpan(promptIds: readonly number[], ids: { imStart: number; imEnd: number; visionEnd: number }): { start: number; end: number } {
+export function userTextSpan(promptIds: readonly number[], ids: { imStart: number; imEnd: number; visionEnd: number }): { questionStart: number; questionEnd: number } {
   const end = promptIds.lastIndexOf(ids.imEnd);
   if (end < 0) throw new Error(`userTextSpan: no <|im_end|> (id ${ids.imEnd}) in a ${promptIds.length}-token prompt`);
   const start = Math.max(promptIds.lastIndexOf(ids.imStart, end), promptIds.lastIndexOf(ids.visionEnd, end)) + 1;
-  return { start, end };
+  return { questionStart: start, questionEnd: end };
 }

@@ -104,8 +104,8 @@ describe('trainer sft', () => {
     expect(runTrainerCli(['sft', `--config=${configFile}`]).status).toBe(0);
     const masses = metricsOf(config.out).flatMap((record) => (record.validation_referent_attention_mass === undefined ? [] : [record.validation_referent_attention_mass as number]));
     expect(masses).toHaveLength(6);
-    // Most reasoning tokens have no copy in the question and look at themselves, one key among the
-    // ~100 before them: a random head gives each target about 1/100. Six steps raise the mean mass
+    // Most reasoning tokens have no copy in the question and look at the first token, one key among
+    // the ~100 before them: a random head gives each target about 1/100. Six steps raise the mean mass
     // several times over.
     expect(masses[0]).toBeLessThan(0.1);
     expect(masses[5]).toBeGreaterThan(3 * masses[0]);

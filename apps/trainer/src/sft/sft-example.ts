@@ -46,8 +46,7 @@ export interface AuxiliaryTargets {
 /** Where the user's text is in a prompt row, as `questionDuplicateTargets` reads it. */
 function questionSpan(promptIds: readonly number[], policy: Policy): { questionStart: number; questionEnd: number } {
   const id = (token: string) => policy.tokenizer.tokenId(token);
-  const { start, end } = userTextSpan(promptIds, { imStart: id('<|im_start|>'), imEnd: id('<|im_end|>'), visionEnd: policy.params.config.tokens.visionEndTokenId });
-  return { questionStart: start, questionEnd: end };
+  return userTextSpan(promptIds, { imStart: id('<|im_start|>'), imEnd: id('<|im_end|>'), visionEnd: policy.params.config.tokens.visionEndTokenId });
 }
 
 /** The scene's objects whose box is `box` (a grounding answer names one). */
@@ -70,10 +69,11 @@ export async function sftExample(sample: SampleRow, policy: Policy, images: Imag
   const end = policy.tokenizer.tokenId('<|im_end|>');
   const answerStart = prompt.tokenIds.length + answer.lastIndexOf(policy.tokenizer.tokenId('<answer>')) + 1;
   const duplicates = auxiliary.referents === true && auxiliary.referentTargets === 'question';
-  const scene = auxiliary.localisation || (auxiliary.referents && !duplicates) ? sceneOfSample(sample) : null;
+  const objectReferents = auxiliary.referents === true && !duplicates;
+  const scene = auxiliary.localisation || objectReferents ? sceneOfSample(sample) : null;
   const { vision, tokens } = policy.params.config;
   const row = [...prompt.tokenIds, ...answer, end];
-  const texts = auxiliary.copies || auxiliary.referents ? row.map((id) => policy.tokenizer.decode([id])) : [];
+  const texts = auxiliary.copies || objectReferents ? row.map((id) => policy.tokenizer.decode([id])) : [];
   const copied = auxiliary.copies
     ? copiedPositions(texts, prompt.tokenIds.length, answerStart, questionWords(questionText({ question: sample.question, options: sample.options }), FORMAT_INSTRUCTION))
     : [];
@@ -85,7 +85,7 @@ export async function sftExample(sample: SampleRow, policy: Policy, images: Imag
       : null;
   const referents = duplicates
     ? questionDuplicateTargets(row, { ...questionSpan(prompt.tokenIds, policy), responseStart: prompt.tokenIds.length, answerStart })
-    : scene && auxiliary.referents
+    : scene && objectReferents
       ? referentTargets(texts, positions, tokenObjects(scene, prepared.inputSize, cell), scene, {
           responseStart: prompt.tokenIds.length,
           answerStart,
