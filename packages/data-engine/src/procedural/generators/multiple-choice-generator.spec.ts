@@ -1,9 +1,12 @@
 import type { SampleRow } from '@mixed-r1/records';
-import { BACKGROUNDS, COLOURS } from '../palette';
+import { BACKGROUNDS, COLOURS, SHAPES } from '../palette';
 import { decodePng } from '../testing/decode-png';
 import { readScene } from '../testing/read-scene';
 import { answerMultipleChoice, metadataOf, sceneMatchesPixels, sceneOf } from '../testing/scene-oracle';
+import { Rng } from '../rng';
+import { randomScene } from '../scene/scene';
 import { multipleChoiceGenerator } from './multiple-choice-generator';
+import { MULTIPLE_CHOICE_QUESTIONS } from './multiple-choice-questions';
 
 const COUNT = 200;
 const LETTERS = ['A', 'B', 'C', 'D'];
@@ -55,27 +58,43 @@ describe('multiple-choice generator', () => {
     }
   });
 
-  it('gives counting questions options whose order does not give the answer away', () => {
+  it('gives every counting question the options 0 to 3', () => {
     const counting = samples.filter((sample) => metadataOf(sample).question.kind === 'count');
-    // the answer's rank among the numeric options, smallest first
-    const ranked = counting.map((sample) => {
-      const options = (sample.options as readonly string[]).map(Number).sort((a, b) => a - b);
-      const answer = Number((sample.options as readonly string[])[LETTERS.indexOf(sample.answer)]);
-      return { options, answer, rank: options.indexOf(answer) };
-    });
-    // with the nearest counts as distractors (n-1, n+1, n-2) "the second largest" was right for
-    // every count of 2 or more; a policy must not learn such a rule without looking
-    const many = ranked.filter(({ answer }) => answer >= 2);
-    expect(many.length).toBeGreaterThan(10);
-    for (let rank = 0; rank < 4; rank++) {
-      expect(many.filter((entry) => entry.rank === rank).length / many.length).toBeLessThan(0.5);
-    }
-    // counts of 0 and 1 have no smaller options, so over all questions only a looser bound holds
-    for (let rank = 0; rank < 4; rank++) {
-      expect(ranked.filter((entry) => entry.rank === rank).length / ranked.length).toBeLessThan(0.5);
-    }
-    for (const { options } of ranked) expect(options).toEqual([0, 1, 2, 3].map((i) => options[0] + i));
+    expect(counting.length).toBeGreaterThan(20);
+    for (const sample of counting) expect([...(sample.options as readonly string[])].sort()).toEqual(['0', '1', '2', '3']);
   });
+
+  it('counts, for the count it is given, the objects of the shape or colour it names', () => {
+    const rng = Rng.forSample(5, 'count-builder', 0);
+    for (let i = 0; i < 400; i++) {
+      const wanted = i % 4;
+      const scene = randomScene(rng.derive(`scene-${i}`), 320, 320, 2 + (i % 7));
+      const question = MULTIPLE_CHOICE_QUESTIONS.count(scene, rng.derive(`plan-${i}`), { count: wanted });
+      const named = (predicate: (object: (typeof scene.objects)[number]) => boolean) => scene.objects.filter(predicate).length;
+      const possible = SHAPES.some((shape) => named((object) => object.shape === shape) === wanted)
+        || COLOURS.some(({ name }) => named((object) => object.colour === name) === wanted);
+      expect([i, question !== null]).toEqual([i, possible]);
+      if (question === null) continue;
+      const colour = /^How many (\w+) shapes/.exec(question.question)?.[1];
+      const shape = /^How many (\w+)s are there/.exec(question.question)?.[1];
+      const recount = named((object) => (colour ? object.colour === colour : object.shape === shape));
+      const answer = Number(question.options?.[LETTERS.indexOf(question.answer)]);
+      expect([question.question, answer, recount]).toEqual([question.question, wanted, wanted]);
+    }
+  });
+
+  it('asks for each count equally often, so no fixed answer beats chance (1,000 samples)', async () => {
+    const more = await Promise.all(Array.from({ length: 1000 }, (_, i) => multipleChoiceGenerator.generate(29, i)));
+    const answers = more
+      .filter((sample) => metadataOf(sample).question.kind === 'count')
+      .map((sample) => Number((sample.options as readonly string[])[LETTERS.indexOf(sample.answer)]));
+    expect(answers.length).toBeGreaterThan(200);
+    // a quarter each, +- 0.09 (3 standard deviations at 220 questions); before, "1" was right for half
+    for (const value of [0, 1, 2, 3]) {
+      const share = answers.filter((answer) => answer === value).length / answers.length;
+      expect([value, Math.abs(share - 0.25) < 0.09]).toEqual([value, true]);
+    }
+  }, RENDERING_TIMEOUT_MS);
 
   it('draws exactly the scene of its metadata (read back from the pixels)', () => {
     for (const sample of samples.slice(0, 40)) {

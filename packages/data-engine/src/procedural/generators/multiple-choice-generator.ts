@@ -6,9 +6,9 @@ import type { ProceduralGenerator } from '../../generator';
 import { Rng } from '../rng';
 import { proceduralSample, randomImageSize } from '../sample';
 import { sceneSvg } from '../scene/draw-scene';
-import { firstQuestion } from '../scene/scene-question';
-import { findScene, sceneDetails } from '../scene/scene-search';
-import { MULTIPLE_CHOICE_QUESTIONS } from './multiple-choice-questions';
+import { questionScene } from '../scene/scene-question';
+import { sceneDetails } from '../scene/scene-search';
+import { COUNT_OPTIONS, MULTIPLE_CHOICE_QUESTIONS } from './multiple-choice-questions';
 
 export const MULTIPLE_CHOICE_GENERATOR_NAME = 'multiple-choice';
 
@@ -18,9 +18,9 @@ export const multipleChoiceGenerator: ProceduralGenerator = {
   async generate(seed, index) {
     const rng = Rng.forSample(seed, MULTIPLE_CHOICE_GENERATOR_NAME, index);
     const [width, height] = randomImageSize(rng.derive('size'));
-    const { scene, plan: question } = findScene(rng, width, height, 2, (candidate, planRng) =>
-      firstQuestion(MULTIPLE_CHOICE_QUESTIONS, candidate, planRng, null),
-    );
+    // the count a counting question will have is drawn before the scene too (questionScene says why)
+    const want = { count: rng.derive('count').pick(COUNT_OPTIONS) };
+    const { scene, plan: question } = questionScene(rng, width, height, MULTIPLE_CHOICE_QUESTIONS, want);
     const png = await renderSvgToPng(sceneSvg(scene), width, height);
     return proceduralSample({
       generator: MULTIPLE_CHOICE_GENERATOR_NAME,

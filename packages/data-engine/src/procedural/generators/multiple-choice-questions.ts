@@ -1,8 +1,8 @@
 // Multiple-choice questions about a scene, each with exactly four distinct options: counting,
-// colours, shapes and positions. Distractors are plausible (nearby counts, colours and shapes that
+// colours, shapes and positions. Distractors are plausible (the other counts from 0 to 3, colours and shapes that
 // appear in the scene, the other quadrants); the options are shuffled and the answer is a letter.
 
-import { COLOUR_NAMES, pluralOf, SHAPES, type ShapeKind } from '../palette';
+import { COLOUR_NAMES, pluralOf, SHAPES } from '../palette';
 import type { Rng } from '../rng';
 import { articleFor, countOf, inventory, QUADRANTS, quadrantOf, uniqueReferents, withColour, withShape } from '../scene/describe';
 import type { SceneQuestion, SceneQuestionBuilder } from '../scene/scene-question';
@@ -36,34 +36,41 @@ function distractorsFrom<T>(rng: Rng, correct: T, preferred: readonly T[], rest:
   return [...new Set(ordered.filter((item) => item !== correct))];
 }
 
+/** The options of every counting question; the count asked for is one of them, each equally often. */
+export const COUNT_OPTIONS: readonly number[] = [0, 1, 2, 3];
+
+/** What the generator decides before it looks for a scene: the count a counting question will have. */
+export interface MultipleChoiceWant {
+  readonly count: number;
+}
+
 /**
- * "How many circles are there?" with four consecutive counts as options. The run's place around
- * the true count is drawn at random (as low as zero allows), so for counts of 3 or more the
- * answer's rank among the options says nothing (counts of 0 and 1 have no smaller options and
- * stay low). With the nearest counts as distractors (n-1, n+1, n-2) the answer was always the
- * second largest, a shortcut a policy learns without looking at the image.
+ * "How many circles are there?" with the options 0, 1, 2 and 3, for the count the generator drew
+ * (uniformly among the options, before the scene): a shape (or a colour) with that many objects
+ * in the scene, or null when it has none, and the generator draws another scene. So neither the
+ * answer's value nor its rank among the options tells it without looking. Drawing the shape first
+ * made the answer 1 for half of the questions and the smallest option for 60% of them, and GRPO
+ * learned to answer "1" to every counting question.
  */
-const count: SceneQuestionBuilder<null> = (scene, rng) => {
-  const byShape = rng.chance(0.65);
-  const shape: ShapeKind = rng.chance(0.85) ? rng.pick(scene.objects).shape : rng.pick(SHAPES);
-  const colour = rng.pick(scene.objects).colour;
-  const actual = byShape ? countOf(scene, withShape(shape)) : countOf(scene, withColour(colour));
-  const noun = byShape ? pluralOf(shape) : `${colour} shapes`;
-  const lowest = rng.int(Math.max(0, actual - (OPTION_COUNT - 1)), actual);
-  const run = Array.from({ length: OPTION_COUNT }, (_, i) => lowest + i);
-  const distractors = run.filter((n) => n !== actual).map(String);
+const count: SceneQuestionBuilder<MultipleChoiceWant> = (scene, rng, { count: wanted }) => {
+  const shapes = SHAPES.filter((shape) => countOf(scene, withShape(shape)) === wanted);
+  const colours = COLOUR_NAMES.filter((colour) => countOf(scene, withColour(colour)) === wanted);
+  if (shapes.length === 0 && colours.length === 0) return null;
+  const byShape = colours.length === 0 || (shapes.length > 0 && rng.chance(0.65));
+  const noun = byShape ? pluralOf(rng.pick(shapes)) : `${rng.pick(colours)} shapes`;
+  const correct = String(wanted);
   return withOptions(
     rng,
     'count',
     `How many ${noun} are there in the image?`,
-    String(actual),
-    distractors,
-    `The image shows ${inventory(scene)}, so there ${actual === 1 ? `is 1 ${noun.replace(/s$/, '')}` : `are ${actual} ${noun}`}.`,
+    correct,
+    COUNT_OPTIONS.map(String).filter((option) => option !== correct),
+    `The image shows ${inventory(scene)}, so there ${wanted === 1 ? `is 1 ${noun.replace(/s$/, '')}` : `are ${wanted} ${noun}`}.`,
   );
 };
 
 /** "What colour is the star?" for the only star. */
-const colour: SceneQuestionBuilder<null> = (scene, rng) => {
+const colour: SceneQuestionBuilder<MultipleChoiceWant> = (scene, rng) => {
   const referents = uniqueReferents(scene).filter((referent) => referent.by === 'shape');
   if (referents.length === 0) return null;
   const { object } = rng.pick(referents);
@@ -79,7 +86,7 @@ const colour: SceneQuestionBuilder<null> = (scene, rng) => {
 };
 
 /** "What shape is the green object?" for the only green object. */
-const shape: SceneQuestionBuilder<null> = (scene, rng) => {
+const shape: SceneQuestionBuilder<MultipleChoiceWant> = (scene, rng) => {
   const referents = uniqueReferents(scene).filter((referent) => referent.by === 'colour');
   if (referents.length === 0) return null;
   const { object } = rng.pick(referents);
@@ -99,7 +106,7 @@ const shape: SceneQuestionBuilder<null> = (scene, rng) => {
 };
 
 /** "Where is the red circle in the image?" for an object lying wholly in one quadrant. */
-const position: SceneQuestionBuilder<null> = (scene, rng) => {
+const position: SceneQuestionBuilder<MultipleChoiceWant> = (scene, rng) => {
   const placed = uniqueReferents(scene)
     .filter((referent) => referent.by !== 'position in its group')
     .map((referent) => ({ referent, quadrant: quadrantOf(referent.object, scene) }))
@@ -121,4 +128,4 @@ const position: SceneQuestionBuilder<null> = (scene, rng) => {
 };
 
 /** Every multiple-choice question kind, by name. */
-export const MULTIPLE_CHOICE_QUESTIONS: Readonly<Record<string, SceneQuestionBuilder<null>>> = { count, colour, shape, position };
+export const MULTIPLE_CHOICE_QUESTIONS: Readonly<Record<string, SceneQuestionBuilder<MultipleChoiceWant>>> = { count, colour, shape, position };

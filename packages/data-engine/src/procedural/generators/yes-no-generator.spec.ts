@@ -53,4 +53,23 @@ describe('yes/no generator', () => {
       expect(reasoning.length).toBeGreaterThan(20);
     }
   });
+
+  it('asks counting questions whose number says nothing about the answer (1,200 samples)', async () => {
+    const more = await Promise.all(Array.from({ length: 1200 }, (_, i) => yesNoGenerator.generate(31, i)));
+    const counting = more
+      .filter((sample) => metadataOf(sample).question.kind === 'count')
+      .map((sample) => ({ asked: Number(/exactly (\d+)/.exec(sample.question)?.[1]), answer: sample.answer }));
+    expect(counting.length).toBeGreaterThan(240);
+    // each number a third of the questions with either answer (+- 0.13: 3 standard deviations at 120)
+    for (const answer of ['yes', 'no']) {
+      const withAnswer = counting.filter((entry) => entry.answer === answer);
+      for (const asked of [1, 2, 3]) {
+        const share = withAnswer.filter((entry) => entry.asked === asked).length / withAnswer.length;
+        expect([answer, asked, Math.abs(share - 1 / 3) < 0.13]).toEqual([answer, asked, true]);
+      }
+    }
+    // before, "yes exactly when the number is 1" was right for 14 of the benchmark's 22
+    const rule = counting.filter((entry) => (entry.asked === 1) === (entry.answer === 'yes')).length / counting.length;
+    expect(Math.abs(rule - 0.5)).toBeLessThan(0.1);
+  }, RENDERING_TIMEOUT_MS);
 });

@@ -7,9 +7,9 @@ import type { ProceduralGenerator } from '../../generator';
 import { Rng } from '../rng';
 import { proceduralSample, randomImageSize } from '../sample';
 import { sceneSvg } from '../scene/draw-scene';
-import { firstQuestion } from '../scene/scene-question';
-import { findScene, sceneDetails } from '../scene/scene-search';
-import { YES_NO_QUESTIONS, type YesNo } from './yes-no-questions';
+import { questionScene } from '../scene/scene-question';
+import { sceneDetails } from '../scene/scene-search';
+import { ASKED_COUNTS, YES_NO_QUESTIONS, type YesNo } from './yes-no-questions';
 
 export const YES_NO_GENERATOR_NAME = 'yes-no';
 
@@ -24,10 +24,9 @@ export const yesNoGenerator: ProceduralGenerator = {
   async generate(seed, index) {
     const rng = Rng.forSample(seed, YES_NO_GENERATOR_NAME, index);
     const [width, height] = randomImageSize(rng.derive('size'));
-    const want = yesNoAnswerOf(seed, index);
-    const { scene, plan: question } = findScene(rng, width, height, 2, (candidate, planRng) =>
-      firstQuestion(YES_NO_QUESTIONS, candidate, planRng, want),
-    );
+    // the number a counting question asks about is drawn before the scene, like the answer (questionScene says why)
+    const want = { answer: yesNoAnswerOf(seed, index), count: rng.derive('count').pick(ASKED_COUNTS) };
+    const { scene, plan: question } = questionScene(rng, width, height, YES_NO_QUESTIONS, want);
     const png = await renderSvgToPng(sceneSvg(scene), width, height);
     return proceduralSample({
       generator: YES_NO_GENERATOR_NAME,

@@ -1,5 +1,6 @@
 import type { Rng } from '../rng';
 import type { Scene } from './scene';
+import { findScene } from './scene-search';
 
 /** A question about a scene with its exact answer and the facts that give it. */
 export interface SceneQuestion {
@@ -16,16 +17,22 @@ export interface SceneQuestion {
 /** Builds one kind of question for a scene, or null when this scene cannot give it unambiguously. */
 export type SceneQuestionBuilder<Want> = (scene: Scene, rng: Rng, want: Want) => SceneQuestion | null;
 
-/** Tries the builders in random order and returns the first question one of them can ask. */
-export function firstQuestion<Want>(
-  builders: Readonly<Record<string, SceneQuestionBuilder<Want>>>,
-  scene: Scene,
+/** Scenes drawn for one question at most: three objects sharing a shape or colour are rare in a small image. */
+export const QUESTION_SCENE_ATTEMPTS = 1000;
+
+/**
+ * A scene and a question of one kind, drawn uniformly among `builders` before any scene; scenes
+ * are drawn until that kind's builder can ask it with `want`. Letting each scene pick the first
+ * kind it allows instead would tie the kinds, and what they ask (a count, the answer), to what
+ * scenes make easy: most scenes have one object of a shape, few have three.
+ */
+export function questionScene<Want>(
   rng: Rng,
+  width: number,
+  height: number,
+  builders: Readonly<Record<string, SceneQuestionBuilder<Want>>>,
   want: Want,
-): SceneQuestion | null {
-  for (const kind of rng.shuffle(Object.keys(builders))) {
-    const question = builders[kind](scene, rng, want);
-    if (question) return question;
-  }
-  return null;
+): { scene: Scene; plan: SceneQuestion } {
+  const kind = rng.derive('kind').pick(Object.keys(builders));
+  return findScene(rng, width, height, 2, (scene, planRng) => builders[kind](scene, planRng, want), QUESTION_SCENE_ATTEMPTS);
 }

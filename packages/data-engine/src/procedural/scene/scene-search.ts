@@ -1,7 +1,8 @@
 import type { Rng } from '../rng';
 import { objectCapacity, randomScene, type Scene } from './scene';
 
-const SCENE_ATTEMPTS = 50;
+/** Scenes drawn before giving up, unless the caller asks for more. */
+export const SCENE_ATTEMPTS = 50;
 
 /**
  * Draws random scenes of `minObjects` to the image's capacity until `plan` finds what a question
@@ -14,9 +15,10 @@ export function findScene<T>(
   height: number,
   minObjects: number,
   plan: (scene: Scene, rng: Rng) => T | null,
+  attempts = SCENE_ATTEMPTS,
 ): { scene: Scene; plan: T } {
   const capacity = objectCapacity(width, height);
-  for (let attempt = 0; attempt < SCENE_ATTEMPTS; attempt++) {
+  for (let attempt = 0; attempt < attempts; attempt++) {
     const sceneRng = rng.derive(`scene-${attempt}`);
     const scene = randomScene(sceneRng, width, height, sceneRng.int(Math.min(minObjects, capacity), capacity));
     if (scene.objects.length < minObjects) continue;
@@ -24,7 +26,7 @@ export function findScene<T>(
     if (found !== null) return { scene, plan: found };
   }
   throw new Error(
-    `findScene: no ${width}x${height} scene of ${minObjects}+ objects fits the question after ${SCENE_ATTEMPTS} attempts`,
+    `findScene: no ${width}x${height} scene of ${minObjects}+ objects fits the question after ${attempts} attempts`,
   );
 }
 
