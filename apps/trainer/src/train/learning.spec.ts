@@ -17,7 +17,7 @@ it('raises the training reward (its task component) on a small fixed setting', a
     // The shipped model's own input size (its preprocessor_config.json).
     image: { minPixels: 3136, maxPixels: 50176 },
     rewards: { enabled: ['format', 'matching'] },
-    grpo: { steps: 24, promptsPerStep: 4, groupSize: 8, maxNewTokens: 48, learningRate: 0.003, beta: 0, temperature: 1 },
+    grpo: { steps: 24, promptsPerStep: 4, groupSize: 8, maxNewTokens: 48, learningRate: 0.001, beta: 0, temperature: 1 },
     evaluation: { perTask: 0 },
     checkpoint: { every: 100 },
   });
@@ -27,6 +27,7 @@ it('raises the training reward (its task component) on a small fixed setting', a
   const matching = records.map((record) => record['matching/multiple_choice'] as number);
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
   expect(matching).toHaveLength(24);
-  // Measured here: 0.06 over the first 6 steps, 0.73 over the last 6.
-  expect(mean(matching.slice(-6))).toBeGreaterThan(mean(matching.slice(0, 6)) + 0.08);
+  // Measured here: 0.44 over the first 6 steps, 0.91 over the last 6 (at 3e-3 the policy collapsed
+  // onto one answer per question and stayed at 0.25).
+  expect(mean(matching.slice(-6))).toBeGreaterThan(mean(matching.slice(0, 6)) + 0.2);
 });
