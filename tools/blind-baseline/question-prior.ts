@@ -68,9 +68,10 @@ export function questionPriorPredictions(training: readonly AnsweredQuestion[], 
     countInto(byQuestion, questionKey(sample.task, sample.question), sample.answer);
     countInto(byTask, sample.task, sample.answer);
   }
+  const taskRanked = new Map([...byTask].map(([task, counts]) => [task, rankedAnswers(counts)]));
   return bench.map((row) => {
     const sameQuestion = byQuestion.get(questionKey(row.task, row.question));
-    const ranked = [...rankedAnswers(sameQuestion), ...rankedAnswers(byTask.get(row.task))];
+    const ranked = [...rankedAnswers(sameQuestion), ...(taskRanked.get(row.task) ?? [])];
     const answer = row.options ? optionLetter(row.options, ranked) : (ranked[0] ?? '');
     return { index: row.index, prediction: `<think></think><answer>${answer}</answer>`, source: sameQuestion ? 'same question' : 'task' };
   });

@@ -1,6 +1,7 @@
 // Multiple-choice questions about a scene, each with exactly four distinct options: counting,
-// colours, shapes and positions. Distractors are plausible (the other counts from 0 to 3, colours and shapes that
-// appear in the scene, the other quadrants); the options are shuffled and the answer is a letter.
+// colours, shapes and positions. Distractors are plausible (the other counts from 0 to 3, colours
+// and shapes that appear in the scene, the other quadrants); the options are shuffled and the
+// answer is a letter.
 
 import { COLOUR_NAMES, pluralOf, SHAPES } from '../palette';
 import type { Rng } from '../rng';

@@ -55,6 +55,12 @@ export interface YesNoWant {
   readonly count: number;
 }
 
+/** A shape or colour of the scene, how many objects have it, and its noun for a number of them. */
+interface CountedGroup {
+  readonly actual: number;
+  readonly noun: (n: number) => string;
+}
+
 /**
  * "Are there exactly 3 squares?" or "Are there exactly 2 red shapes?", for the number the
  * generator drew: "yes" asks about a shape (or colour) with that many objects, "no" about one the
@@ -63,12 +69,6 @@ export interface YesNoWant {
  * (most shapes occur once): "yes exactly when the number is 1" was right for 14 of the
  * benchmark's 22 counting questions.
  */
-/** A shape or colour of the scene, how many objects have it, and its noun for a number of them. */
-interface CountedGroup {
-  readonly actual: number;
-  readonly noun: (n: number) => string;
-}
-
 const count: SceneQuestionBuilder<YesNoWant> = (scene, rng, { answer: want, count: asked }) => {
   const fits = (group: CountedGroup) => group.actual > 0 && (want === 'yes' ? group.actual === asked : group.actual !== asked);
   const byShape: CountedGroup[] = SHAPES.map((shape) => ({
