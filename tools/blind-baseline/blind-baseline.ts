@@ -8,16 +8,14 @@
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadBenchmark } from '@mixed-r1/evaluation';
+import { loadBenchmark, optionLetter } from '@mixed-r1/evaluation';
 import { readTable, rowsFromBatch, sampleSchema, type SampleRow } from '@mixed-r1/records';
 import { questionPriorPredictions, type AnsweredQuestion } from './question-prior';
-
-const LETTERS = 'ABCDEFGHIJ';
 
 /** A training sample's answer as text: for multiple choice, the text of the option its letter names. */
 export function answerText(sample: Pick<SampleRow, 'id' | 'answer' | 'options'>): string {
   if (!sample.options) return sample.answer;
-  const text = sample.options[LETTERS.indexOf(sample.answer)];
+  const text = sample.options.find((_, index) => optionLetter(index) === sample.answer);
   if (text === undefined) throw new Error(`sample ${sample.id}: answer "${sample.answer}" is not the letter of one of its ${sample.options.length} options`);
   return text;
 }

@@ -7,6 +7,8 @@
  * 2017, arXiv 1612.00837); a model is above chance only where it beats it.
  */
 
+import { optionLetter } from '@mixed-r1/evaluation';
+
 /** A question with its answer as text: a multiple-choice answer is the chosen option's text. */
 export interface AnsweredQuestion {
   readonly task: string;
@@ -29,8 +31,6 @@ export interface BlindPrediction {
   readonly source: 'same question' | 'task';
 }
 
-const LETTERS = 'ABCDEFGHIJ';
-
 /** Questions are compared without case and with runs of white space as one space. */
 export function questionKey(task: string, question: string): string {
   return `${task}\u0000${question.trim().replace(/\s+/g, ' ').toLowerCase()}`;
@@ -46,12 +46,12 @@ function countInto(table: Map<string, Map<string, number>>, key: string, answer:
  * The multiple-choice answer for a prior answer text: the letter of the option with that text,
  * or, when no option has it, of the option the prior ranks highest among the row's options, or A.
  */
-function optionLetter(options: readonly string[], ranked: readonly string[]): string {
+function priorOptionLetter(options: readonly string[], ranked: readonly string[]): string {
   for (const text of ranked) {
     const at = options.indexOf(text);
-    if (at >= 0) return LETTERS[at];
+    if (at >= 0) return optionLetter(at);
   }
-  return LETTERS[0];
+  return optionLetter(0);
 }
 
 /** Answers from the most to the least frequent; ties in code-point order, so the result is deterministic. */
@@ -72,7 +72,7 @@ export function questionPriorPredictions(training: readonly AnsweredQuestion[], 
   return bench.map((row) => {
     const sameQuestion = byQuestion.get(questionKey(row.task, row.question));
     const ranked = [...rankedAnswers(sameQuestion), ...(taskRanked.get(row.task) ?? [])];
-    const answer = row.options ? optionLetter(row.options, ranked) : (ranked[0] ?? '');
+    const answer = row.options ? priorOptionLetter(row.options, ranked) : (ranked[0] ?? '');
     return { index: row.index, prediction: `<think></think><answer>${answer}</answer>`, source: sameQuestion ? 'same question' : 'task' };
   });
 }

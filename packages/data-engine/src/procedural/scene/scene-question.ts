@@ -18,7 +18,7 @@ export interface SceneQuestion {
 export type SceneQuestionBuilder<Want> = (scene: Scene, rng: Rng, want: Want) => SceneQuestion | null;
 
 /** Scenes drawn for one question at most: three objects sharing a shape or colour are rare in a small image. */
-export const QUESTION_SCENE_ATTEMPTS = 1000;
+const QUESTION_SCENE_ATTEMPTS = 1000;
 
 /**
  * A scene and a question of one kind, drawn uniformly among `builders` before any scene; scenes

@@ -2,7 +2,7 @@ import type { Rng } from '../rng';
 import { objectCapacity, randomScene, type Scene } from './scene';
 
 /** Scenes drawn before giving up, unless the caller asks for more. */
-export const SCENE_ATTEMPTS = 50;
+const SCENE_ATTEMPTS = 50;
 
 /**
  * Draws random scenes of `minObjects` to the image's capacity until `plan` finds what a question
