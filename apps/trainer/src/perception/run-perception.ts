@@ -44,7 +44,7 @@ function measure(policy: Policy, head: PerceptionHead, examples: readonly Percep
  * (patch embedding, blocks, merger) and the heads; the decoder is untouched. This is the
  * vision-encoder pretraining that Qwen2.5-VL's own tower receives before any instruction data
  * (there with image-text pairs at scale); a tower trained only through the language loss of a few
- * thousand SFT steps sees colours but does not tell shapes apart (data/models/tiny-vlm/README.md).
+ * thousand SFT steps sees colours but does not tell shapes apart (data/models/tiny-vlm/EXPERIMENTS.md).
  */
 export async function runPerception(options: PerceptionRunOptions): Promise<PerceptionRunResult> {
   const { config } = options;
