@@ -28,6 +28,14 @@ describe('referentMentions', () => {
     expect(referentMentions(text, scene)).toEqual([]);
   });
 
+  it('keeps a phrase naming nothing in the scene, with no objects, when asked to', () => {
+    const text = 'None of them is a red diamond or a star.';
+    expect(referentMentions(text, scene, { keepAbsent: true }).map(({ phrase, objects }) => ({ phrase, objects }))).toEqual([
+      { phrase: 'red diamond', objects: [] },
+      { phrase: 'star', objects: [1, 2] },
+    ]);
+  });
+
   it('reads "the green shape a circle" as two phrases: the colour one and the kind one', () => {
     const mixed: LabelledScene = { ...scene, objects: [...scene.objects, { shape: 'square', colour: 'green', box: [160, 0, 180, 20] }] };
     expect(referentMentions('Is the green shape a circle?', mixed).map((m) => [m.phrase, m.objects])).toEqual([

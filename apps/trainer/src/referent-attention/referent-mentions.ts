@@ -18,9 +18,9 @@ const MENTION = new RegExp(`\\b(?:(${SCENE_COLOURS.join('|')})\\s+)?(${[...SCENE
 /**
  * The phrases of `text` that name objects of `scene`, in order, each with the objects it names.
  * A phrase naming no object of the scene ("None of them is a red diamond") is left out: there is
- * nothing for it to look at.
+ * nothing for it to look at; with `keepAbsent`, it is kept with no objects.
  */
-export function referentMentions(text: string, scene: LabelledScene): ReferentMention[] {
+export function referentMentions(text: string, scene: LabelledScene, options: { readonly keepAbsent?: boolean } = {}): ReferentMention[] {
   const mentions: ReferentMention[] = [];
   for (const match of text.matchAll(MENTION)) {
     const colour = match[1]?.toLowerCase();
@@ -30,7 +30,7 @@ export function referentMentions(text: string, scene: LabelledScene): ReferentMe
     const objects = scene.objects.flatMap((object, i) =>
       (colour === undefined || object.colour === colour) && (generic || object.shape === kind) ? [i] : [],
     );
-    if (objects.length === 0) continue;
+    if (objects.length === 0 && options.keepAbsent !== true) continue;
     mentions.push({ phrase: match[0], lastCharacter: (match.index ?? 0) + match[0].length - 1, objects });
   }
   return mentions;

@@ -114,6 +114,18 @@ describe('trainer sft', () => {
     expect(bad.output).toMatch(/sft.referentAttentionTargets/);
   });
 
+  it('with sft.referentAttentionTargets=answer trains its head to look from the answer at the objects the question names', async () => {
+    const settings = { sft: { steps: 6, learningRate: 0.01, referentAttentionWeight: 1, referentAttentionLayer: 2, referentAttentionTargets: 'answer', validateEvery: 1 } };
+    const { config, configFile } = await fixtureRun(settings);
+    expect(runTrainerCli(['sft', `--config=${configFile}`]).status).toBe(0);
+    const masses = metricsOf(config.out).flatMap((record) => (record.validation_referent_attention_mass === undefined ? [] : [record.validation_referent_attention_mass as number]));
+    expect(masses).toHaveLength(6);
+    // An answer token's keys are the few image tokens of the question's objects (or one sink
+    // token) among the ~100 before it: a random head puts a few hundredths on them.
+    expect(masses[0]).toBeLessThan(0.1);
+    expect(masses[5]).toBeGreaterThan(3 * masses[0]);
+  });
+
   it('refuses a localisation layer with no decoder layer above it, and an answer read-out without the objective', async () => {
     const { configFile } = await fixtureRun({ sft: { steps: 1, localisationWeight: 1, localisationLayer: 3 } });
     const run = runTrainerCli(['sft', `--config=${configFile}`]);

@@ -6,6 +6,7 @@ import { sftTarget, type TargetOptions } from '../data/sft-target';
 import { localisationTargets, type LocalisationTargets } from '../localisation/localisation-targets';
 import { tokenCell } from '../perception/perception-example';
 import { sceneOfSample, tokenObjects, type LabelledScene } from '../perception/scene-token-labels';
+import { answerReferentTargets } from '../referent-attention/answer-referent-targets';
 import { questionDuplicateTargets, userTextSpan } from '../referent-attention/question-duplicate-targets';
 import type { ReferentTargetKind } from '../referent-attention/referent-target-kind';
 import { referentTargets, type ReferentTargets } from '../referent-attention/referent-targets';
@@ -37,7 +38,7 @@ export interface AuxiliaryTargets {
   readonly referents?: boolean;
   /** With `referents`: also the response spans and a grounding answer (default true; see `referentTargets`). */
   readonly referentSpans?: boolean;
-  /** With `referents`: what the head looks at, the scene's objects (`referentTargets`, the default) or the reasoning's duplicates in the question (`questionDuplicateTargets`). */
+  /** With `referents`: what the head looks at, the scene's objects (`referentTargets`, the default), the reasoning's duplicates in the question (`questionDuplicateTargets`) or, from the answer, the question's objects (`answerReferentTargets`). */
   readonly referentTargets?: ReferentTargetKind;
   /** The reasoning's tokens that repeat the question (`SftExample.copied`, for `sft.copyWeight`). */
   readonly copies?: boolean;
@@ -70,6 +71,7 @@ export async function sftExample(sample: SampleRow, policy: Policy, images: Imag
   const answerStart = prompt.tokenIds.length + answer.lastIndexOf(policy.tokenizer.tokenId('<answer>')) + 1;
   const duplicates = auxiliary.referents === true && auxiliary.referentTargets === 'question';
   const objectReferents = auxiliary.referents === true && !duplicates;
+  const fromAnswer = objectReferents && auxiliary.referentTargets === 'answer';
   const scene = auxiliary.localisation || objectReferents ? sceneOfSample(sample) : null;
   const { vision, tokens } = policy.params.config;
   const row = [...prompt.tokenIds, ...answer, end];
@@ -83,15 +85,18 @@ export async function sftExample(sample: SampleRow, policy: Policy, images: Imag
     scene && auxiliary.localisation
       ? { positions, targets: localisationTargets(scene, prepared.inputSize, cell, sample.task === 'grounding' ? sample.answerBox : null) }
       : null;
+  const objectOfImageToken = (of: LabelledScene) => tokenObjects(of, prepared.inputSize, cell);
   const referents = duplicates
     ? questionDuplicateTargets(row, { ...questionSpan(prompt.tokenIds, policy), responseStart: prompt.tokenIds.length, answerStart })
-    : scene && objectReferents
-      ? referentTargets(texts, positions, tokenObjects(scene, prepared.inputSize, cell), scene, {
-          responseStart: prompt.tokenIds.length,
-          answerStart,
-          answerObjects: sample.task === 'grounding' ? objectsBoxed(scene, sample.answerBox) : [],
-          spans: auxiliary.referentSpans ?? true,
-        })
-      : null;
+    : scene && fromAnswer
+      ? answerReferentTargets(texts, positions, objectOfImageToken(scene), scene, { responseStart: prompt.tokenIds.length, answerStart })
+      : scene && objectReferents
+        ? referentTargets(texts, positions, objectOfImageToken(scene), scene, {
+            responseStart: prompt.tokenIds.length,
+            answerStart,
+            answerObjects: sample.task === 'grounding' ? objectsBoxed(scene, sample.answerBox) : [],
+            spans: auxiliary.referentSpans ?? true,
+          })
+        : null;
   return { sampleId: sample.id, answerGroup: answerGroupOf(sample), tokens: row, promptLength: prompt.tokenIds.length, answerStart, copied, image: prepared.input, localisation, referents };
 }
