@@ -90,8 +90,8 @@ export const TRAINER_DEFAULTS = {
      * What that head looks at: "objects", the image tokens of the scene's objects each mention
      * names; "question", from each reasoning token, the same token in the user's text (the row's
      * first token when there is none), so the answer can read whether a value repeats the question's;
-     * "answer", from the answer's tokens, the image tokens of the objects the question names, or
-     * <|vision_start|> when the scene has none of them.
+     * "answer", from the answer's tokens, the image tokens of the objects the question names (an
+     * attribute question: of the kind it asks after), or <|vision_start|> when the scene has none.
      */
     referentAttentionTargets: 'objects' as ReferentTargetKind,
     validateEvery: 100,

@@ -37,6 +37,13 @@ describe('answerReferentTargets', () => {
     expect(answerReferentTargets(circle.texts, [1, 2], objectOfImageToken, scene, circle.layout).keys[0]).toEqual([1]);
   });
 
+  it('with an attribute question\'s asked kind, looks at the objects of that kind, or at the token before the image', () => {
+    const { texts, layout } = row(['Is', ' the', ' star', ' blue', '?']);
+    expect(answerReferentTargets(texts, [1, 2], objectOfImageToken, scene, { ...layout, asked: { colour: 'blue', shape: 'star' } }).keys[0]).toEqual([2]);
+    // the star is blue, so "Is the star red?" asks after a red star, which the scene lacks
+    expect(answerReferentTargets(texts, [1, 2], objectOfImageToken, scene, { ...layout, asked: { colour: 'red', shape: 'star' } }).keys[0]).toEqual([0]);
+  });
+
   it('has no targets for a question naming no object, or objects no image token shows', () => {
     const none = row(['How', ' many', ' are', ' there', '?']);
     expect(answerReferentTargets(none.texts, [1, 2], objectOfImageToken, scene, none.layout)).toEqual({ queries: [], keys: [] });

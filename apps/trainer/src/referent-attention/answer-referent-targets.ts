@@ -7,6 +7,7 @@
 // so that whether the lookup found the object is in what the head reads.
 
 import type { LabelledScene } from '../perception/scene-token-labels';
+import type { AskedKind } from './attribute-question';
 import { referentMentions } from './referent-mentions';
 import type { ReferentTargets } from './referent-targets';
 
@@ -16,6 +17,8 @@ export interface AnswerRowLayout {
   readonly responseStart: number;
   /** First token after `<answer>`. */
   readonly answerStart: number;
+  /** The kind an attribute question asks after (`askedKind`): its objects replace those the phrases name. */
+  readonly asked?: AskedKind | null;
 }
 
 /**
@@ -23,8 +26,9 @@ export interface AnswerRowLayout {
  * `objectOfImageToken` as `referentTargets` reads them): queries from `<answer>` to the last token
  * before the row's end; keys, the image tokens showing any object that a phrase of the question
  * (the text between the image and the response) names, or, when its phrases name objects the scene
- * does not have, the token before the image (`<|vision_start|>`). A question that names no object,
- * or whose objects no image token shows, has no targets.
+ * does not have, the token before the image (`<|vision_start|>`). With `layout.asked` (an attribute
+ * question), the objects of that colour and shape instead, or `<|vision_start|>` when there are none.
+ * A question that names no object, or whose objects no image token shows, has no targets.
  */
 export function answerReferentTargets(
   tokenTexts: readonly string[],
@@ -41,9 +45,14 @@ export function answerReferentTargets(
     throw new Error(`answerReferentTargets: response at ${responseStart} and answer at ${answerStart} do not fit a row of ${tokenTexts.length} tokens after its image`);
   }
   const question = tokenTexts.slice(imagePositions[imagePositions.length - 1] + 1, responseStart).join('');
+  const { asked } = layout;
   const mentions = referentMentions(question, scene, { keepAbsent: true });
-  if (mentions.length === 0) return { queries: [], keys: [] };
-  const named = new Set(mentions.flatMap((mention) => mention.objects));
+  if (mentions.length === 0 && !asked) return { queries: [], keys: [] };
+  const named = new Set(
+    asked
+      ? scene.objects.flatMap((object, i) => (object.colour === asked.colour && object.shape === asked.shape ? [i] : []))
+      : mentions.flatMap((mention) => mention.objects),
+  );
   const shown = imagePositions.filter((_, i) => named.has(objectOfImageToken[i]));
   if (named.size > 0 && shown.length === 0) return { queries: [], keys: [] };
   const keys = named.size > 0 ? shown : [imagePositions[0] - 1];

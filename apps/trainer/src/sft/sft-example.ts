@@ -7,6 +7,7 @@ import { localisationTargets, type LocalisationTargets } from '../localisation/l
 import { tokenCell } from '../perception/perception-example';
 import { sceneOfSample, tokenObjects, type LabelledScene } from '../perception/scene-token-labels';
 import { answerReferentTargets } from '../referent-attention/answer-referent-targets';
+import { askedKind } from '../referent-attention/attribute-question';
 import { questionDuplicateTargets, userTextSpan } from '../referent-attention/question-duplicate-targets';
 import type { ReferentTargetKind } from '../referent-attention/referent-target-kind';
 import { referentTargets, type ReferentTargets } from '../referent-attention/referent-targets';
@@ -89,7 +90,11 @@ export async function sftExample(sample: SampleRow, policy: Policy, images: Imag
   const referents = duplicates
     ? questionDuplicateTargets(row, { ...questionSpan(prompt.tokenIds, policy), responseStart: prompt.tokenIds.length, answerStart })
     : scene && fromAnswer
-      ? answerReferentTargets(texts, positions, objectOfImageToken(scene), scene, { responseStart: prompt.tokenIds.length, answerStart })
+      ? answerReferentTargets(texts, positions, objectOfImageToken(scene), scene, {
+          responseStart: prompt.tokenIds.length,
+          answerStart,
+          asked: askedKind(sample.question),
+        })
       : scene && objectReferents
         ? referentTargets(texts, positions, objectOfImageToken(scene), scene, {
             responseStart: prompt.tokenIds.length,
