@@ -83,11 +83,17 @@ describe('trainer sft', () => {
     expect(keep(split.config.out)).toEqual(keep(whole.config.out));
   });
 
-  it('with sft.referentAttentionWeight trains its head to look at the objects a text names', async () => {
-    const { config, configFile } = await fixtureRun({ sft: { steps: 6, learningRate: 0.01, referentAttentionWeight: 1, referentAttentionLayer: 1, validateEvery: 1 } });
+  /** Six steps of the referent-attention objective with `settings`: the run's config file and its validation masses, one per step. */
+  async function referentRun(settings: Record<string, unknown>): Promise<{ configFile: string; masses: number[] }> {
+    const { config, configFile } = await fixtureRun({ sft: { steps: 6, learningRate: 0.01, referentAttentionWeight: 1, validateEvery: 1, ...settings } });
     expect(runTrainerCli(['sft', `--config=${configFile}`]).status).toBe(0);
     const masses = metricsOf(config.out).flatMap((record) => (record.validation_referent_attention_mass === undefined ? [] : [record.validation_referent_attention_mass as number]));
     expect(masses).toHaveLength(6);
+    return { configFile, masses };
+  }
+
+  it('with sft.referentAttentionWeight trains its head to look at the objects a text names', async () => {
+    const { configFile, masses } = await referentRun({ referentAttentionLayer: 1 });
     // A random head spreads each row over the ~100 tokens before it, a few of which show the named
     // objects: a mass of a few hundredths. Six steps on -log(mass) multiply it (measured: 0.016 -> 0.108).
     expect(masses[0]).toBeGreaterThan(0);
@@ -99,11 +105,7 @@ describe('trainer sft', () => {
   });
 
   it('with sft.referentAttentionTargets=question trains its head to look from each reasoning token at its copy in the question', async () => {
-    const settings = { sft: { steps: 6, learningRate: 0.01, referentAttentionWeight: 1, referentAttentionLayer: 1, referentAttentionTargets: 'question', validateEvery: 1 } };
-    const { config, configFile } = await fixtureRun(settings);
-    expect(runTrainerCli(['sft', `--config=${configFile}`]).status).toBe(0);
-    const masses = metricsOf(config.out).flatMap((record) => (record.validation_referent_attention_mass === undefined ? [] : [record.validation_referent_attention_mass as number]));
-    expect(masses).toHaveLength(6);
+    const { configFile, masses } = await referentRun({ referentAttentionLayer: 1, referentAttentionTargets: 'question' });
     // Most reasoning tokens have no copy in the question and look at the first token, one key among
     // the ~100 before them: a random head gives each target about 1/100. Six steps raise the mean mass
     // several times over.
@@ -115,11 +117,7 @@ describe('trainer sft', () => {
   });
 
   it('with sft.referentAttentionTargets=answer trains its head to look from the answer at the objects the question names', async () => {
-    const settings = { sft: { steps: 6, learningRate: 0.01, referentAttentionWeight: 1, referentAttentionLayer: 2, referentAttentionTargets: 'answer', validateEvery: 1 } };
-    const { config, configFile } = await fixtureRun(settings);
-    expect(runTrainerCli(['sft', `--config=${configFile}`]).status).toBe(0);
-    const masses = metricsOf(config.out).flatMap((record) => (record.validation_referent_attention_mass === undefined ? [] : [record.validation_referent_attention_mass as number]));
-    expect(masses).toHaveLength(6);
+    const { masses } = await referentRun({ referentAttentionLayer: 2, referentAttentionTargets: 'answer' });
     // An answer token's keys are the few image tokens of the question's objects (or one sink
     // token) among the ~100 before it: a random head puts a few hundredths on them.
     expect(masses[0]).toBeLessThan(0.1);
