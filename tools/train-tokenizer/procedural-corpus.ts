@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { GENERATORS } from '@mixed-r1/data-engine';
+import { mixed45kGenerators } from '@mixed-r1/data-engine';
 
 function argument(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const seed = Number(argument('seed', '1'));
   const out = argument('out', 'tmp/procedural-corpus.jsonl');
   const lines: string[] = [];
-  for (const generator of Object.values(GENERATORS)) {
+  for (const generator of mixed45kGenerators()) {
     for (let index = 0; index < count; index++) {
       const sample = await generator.generate(seed, index);
       lines.push(JSON.stringify({ task: sample.task, question: sample.question, options: sample.options, answer: sample.answer, solution: sample.solution }));

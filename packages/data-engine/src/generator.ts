@@ -7,5 +7,7 @@ import type { SampleRow, TaskType } from '@mixed-r1/records';
 export interface ProceduralGenerator {
   readonly name: string;
   readonly task: TaskType;
+  /** A drill outside Mixed-45K (a curriculum step): "all" leaves it out; a build runs it only when named. */
+  readonly drill?: boolean;
   generate(seed: number, index: number): Promise<SampleRow>;
 }

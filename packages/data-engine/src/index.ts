@@ -7,7 +7,7 @@ export type { ProceduralGenerator } from './generator';
 
 // the registries
 export { SOURCE_ADAPTERS, SOURCE_ADAPTER_NAMES, adapterNamed, readSource, type SourceAdapterName } from './sources/registry';
-export { GENERATORS, GENERATOR_NAMES, generatorNamed, generatorsForTask } from './procedural/registry';
+export { GENERATORS, GENERATOR_NAMES, generatorNamed, generatorsForTask, mixed45kGenerators } from './procedural/registry';
 // the scenes' vocabulary: what their shapes and colours are called
 export { SHAPES, COLOUR_NAMES, type ShapeKind, type ColourName } from './procedural/palette';
 

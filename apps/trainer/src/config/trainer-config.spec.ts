@@ -38,6 +38,8 @@ describe('trainer config: defaults < --config FILE < command line', () => {
     [{ sft: { copyWeight: -1 } }, /setting "sft.copyWeight": expected a number > 0, found -1/],
     [{ sft: { focalGamma: -2 } }, /setting "sft.focalGamma"/],
     [{ sft: { optionAnswers: "words" } }, /setting "sft.optionAnswers"/],
+    [{ sft: { emptyThinkTasks: ['yes_no', 'counting'] } }, /setting "sft.emptyThinkTasks": expected a list of/],
+    [{ sft: { emptyThinkTasks: ['yes_no', 'chart'], fullThinkTasks: ['chart', 'multiple_choice'] } }, /"sft.fullThinkTasks" and "sft.emptyThinkTasks" both name chart/],
   ])('rejects %j naming the setting', (values, message) => {
     expect(() => resolveTrainerConfig([{ origin: 'command line', values: values as never }])).toThrow(message);
   });

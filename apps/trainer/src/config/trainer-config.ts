@@ -56,6 +56,8 @@ export const TRAINER_DEFAULTS = {
     thinkSentences: 1,
     /** Task types trained on their whole worked solution (every <think> sentence), e.g. where the last sentence carries the decision. */
     fullThinkTasks: [] as string[],
+    /** Task types trained on the answer alone (an empty <think>), e.g. yes/no with `referentAttentionTargets` 'answer'; none may be in fullThinkTasks too. */
+    emptyThinkTasks: [] as string[],
     /** How multiple-choice targets answer: 'letter' (the option's letter) or 'text' (the option's text, which the matching reward reads as that option). */
     optionAnswers: 'letter' as OptionAnswers,
     /** Sentences of an open-ended reference kept in the target (0: all). */
@@ -164,6 +166,7 @@ const CHECKS: Readonly<Record<string, SettingCheck>> = {
   'sft.thinkSentences': (v) => (Number.isInteger(v) && (v as number) >= -1 ? null : 'expected a whole number >= -1'),
   'sft.answerSentences': nonNegativeInteger,
   'sft.fullThinkTasks': listOf(TASK_TYPES),
+  'sft.emptyThinkTasks': listOf(TASK_TYPES),
   'sft.optionAnswers': oneOf(OPTION_ANSWERS),
   'sft.answerWeight': positiveNumber,
   'sft.copyWeight': positiveNumber,
@@ -214,6 +217,10 @@ export function resolveTrainerConfig(layers: readonly ConfigLayer[]): TrainerCon
   const config = resolveConfigTree(TRAINER_DEFAULTS as unknown as Parameters<typeof resolveConfigTree>[0], layers, CHECKS) as unknown as TrainerConfig;
   if (config.image.minPixels > config.image.maxPixels) {
     throw new Error(`setting "image.minPixels" (${config.image.minPixels}) must not exceed "image.maxPixels" (${config.image.maxPixels})`);
+  }
+  const inBoth = config.sft.emptyThinkTasks.filter((task) => config.sft.fullThinkTasks.includes(task));
+  if (inBoth.length > 0) {
+    throw new Error(`settings "sft.fullThinkTasks" and "sft.emptyThinkTasks" both name ${inBoth.join(', ')}: a task's <think> is either whole or empty`);
   }
   return config;
 }

@@ -41,6 +41,16 @@ describe('sftTarget', () => {
     expect(sftTarget(chart, [200, 100], options)).toBe('<think>Bars.</think><answer>7</answer>');
   });
 
+  it('leaves the thinking empty for the task types in emptyThinkTasks, whatever the others keep', () => {
+    const options = { ...OPTIONS, thinkSentences: 0, emptyThinkTasks: ['yes_no'], fullThinkTasks: ['chart'] };
+    expect(sftTarget(sample({}), [200, 100], options)).toBe('<think></think><answer>yes</answer>');
+    const chart = sample({ task: 'chart', answer: '7', solution: '<think>Bars. So 7.</think><answer>7</answer>' });
+    expect(sftTarget(chart, [200, 100], options)).toBe('<think>Bars. So 7.</think><answer>7</answer>');
+    expect(() => sftTarget(sample({}), [200, 100], { ...OPTIONS, emptyThinkTasks: ['yes_no'], fullThinkTasks: ['yes_no'] })).toThrow(
+      /"yes_no" is in both fullThinkTasks and emptyThinkTasks/,
+    );
+  });
+
   it("answers multiple choice with the option's text on request, without the sentence naming its letter", () => {
     const question = sample({
       task: 'multiple_choice',

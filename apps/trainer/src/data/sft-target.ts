@@ -9,6 +9,8 @@ export interface TargetOptions {
   readonly answerSentences: number;
   /** Task types whose target keeps the whole <think> whatever `thinkSentences` says. */
   readonly fullThinkTasks?: readonly string[];
+  /** Task types whose target has an empty <think> whatever `thinkSentences` says (the answer alone). */
+  readonly emptyThinkTasks?: readonly string[];
   /**
    * How a multiple-choice target answers: with the option's letter (the default), or with the
    * option's text after a space, which the matching reward reads as that option (SPEC.md section
@@ -62,6 +64,15 @@ function answersByText(sample: SampleRow, options: TargetOptions): boolean {
   return options.optionAnswers === 'text' && sample.task === 'multiple_choice' && (sample.options?.length ?? 0) > 0;
 }
 
+/** Sentences of a task's <think> kept (0: all; -1: none); a task in both lists is a wrong config. */
+function keptSentences(task: string, options: TargetOptions): number {
+  const empty = options.emptyThinkTasks?.includes(task) ?? false;
+  const full = options.fullThinkTasks?.includes(task) ?? false;
+  if (empty && full) throw new Error(`task type "${task}" is in both fullThinkTasks and emptyThinkTasks`);
+  if (empty) return -1;
+  return full ? 0 : options.thinkSentences;
+}
+
 /**
  * The supervised target of a sample: its worked solution in the R1 layout
  * `<think>...</think><answer>...</answer>`, shortened to the kept sentences (a budget for small
@@ -70,7 +81,7 @@ function answersByText(sample: SampleRow, options: TargetOptions): boolean {
  * wrapped (an empty <think>).
  */
 export function sftTarget(sample: SampleRow, inputSize: Size, options: TargetOptions): string {
-  const kept = options.fullThinkTasks?.includes(sample.task) ? 0 : options.thinkSentences;
+  const kept = keptSentences(sample.task, options);
   const sentences = sample.solution ? firstSentences(thinkOf(sample.solution), kept) : '';
   const think = answersByText(sample, options)
     ? sentences

@@ -2,16 +2,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { GENERATORS, writeBenchTsv } from '@mixed-r1/data-engine';
+import { mixed45kGenerators, writeBenchTsv } from '@mixed-r1/data-engine';
 import { TINY_TOKENIZER_DIR } from '@mixed-r1/policy/testing';
 import { buildBatch, sampleSchema, writeIpcFile, type SampleRow } from '@mixed-r1/records';
 import type { ConfigObject } from '../config/config-tree';
 import { resolveTrainerConfig, type TrainerConfig } from '../config/trainer-config';
 
-/** `perGenerator` procedural samples of every generator (seeded), in generator order. */
+/** `perGenerator` procedural samples of every Mixed-45K generator (seeded), in generator order. */
 export async function proceduralSamples(perGenerator: number, seed = 5): Promise<SampleRow[]> {
   const rows: SampleRow[] = [];
-  for (const generator of Object.values(GENERATORS)) {
+  for (const generator of mixed45kGenerators()) {
     for (let index = 0; index < perGenerator; index++) rows.push(await generator.generate(seed, index));
   }
   return rows;

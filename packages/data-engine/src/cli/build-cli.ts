@@ -39,7 +39,7 @@ function parseArguments(argv: readonly string[]): BuildArguments {
     .usage(DESCRIPTION)
     .option('config', { type: 'string', default: DEFAULT_CONFIG_PATH, describe: 'engine config JSON' })
     .option('out', { type: 'string', describe: 'output folder (config: out)' })
-    .option('sources', { type: 'string', describe: 'comma-separated names of the sources and generators to use ("procedural": every generator) (config: only)' })
+    .option('sources', { type: 'string', describe: 'comma-separated names of the sources and generators to use ("procedural": every Mixed-45K generator; a drill such as existence-drill only when named) (config: only)' })
     .option('limit', { type: 'number', describe: 'at most N inputs in all, split over the sources and generators: a quick look (config: limit)' })
     .option('seed', { type: 'number', describe: 'seed of the quota choice and the output order (config: seed)' })
     .option('workers', { type: 'string', describe: 'worker threads, or "auto" (config: workers)' })

@@ -5,7 +5,7 @@ import type { SourceConfig } from '../source-adapter';
 export interface ProceduralSettings {
   /** Seed of the generators; null: the build's `seed`. */
   readonly seed: number | null;
-  /** Generator names from the procedural registry, or ["all"] for every registered generator; [] for none. */
+  /** Generator names from the procedural registry, or ["all"] for every Mixed-45K generator (a drill only when `only` names it); [] for none. */
   readonly generators: readonly string[];
   /** Candidates per task type, split evenly over that task's generators (a margin over the quota: dedup drops a few). */
   readonly candidatesPerTask: number;
@@ -61,7 +61,7 @@ export interface EngineConfig {
   readonly out: string;
   readonly sources: readonly SourceConfig[];
   readonly procedural: ProceduralSettings;
-  /** Names of the sources and generators to use ("procedural": every generator); null: all of them. */
+  /** Names of the sources and generators to use ("procedural": every Mixed-45K generator; a drill only when named); null: all of them but the drills. */
   readonly only: readonly string[] | null;
   /** At most this many inputs in all, split evenly over the sources and generators (a quick look); null: no limit. */
   readonly limit: number | null;

@@ -165,6 +165,21 @@ describe('buildMixed, dedup and difficulty', () => {
     expect(manifest.counts.bySource).toEqual({ 'procedural/fake-chart': 5, 'procedural/fake-grounding': 20 });
   });
 
+  it('leaves a drill out of "all" and of the benchmark, and builds it when --sources names it', async () => {
+    const drill = { ...fakeGenerator({ name: 'fake-drill', task: 'yes_no', question: (i) => `Drill ${i}?` }), drill: true };
+    const deps = fakeDeps([...fakeGenerators(), drill]);
+    const everything = await buildMixed({ config: configFor({ bench: { enabled: false } }), deps, progress: false });
+    expect(Object.keys(everything.manifest.counts.bySource)).not.toContain('procedural/fake-drill');
+    expect(Object.keys(everything.manifest.counts.bySource)).toContain('procedural/fake-yes_no');
+    const named = await buildMixed({ config: configFor({ only: ['fake-drill'] }), deps, progress: false });
+    expect(named.manifest.counts.bySource).toEqual({ 'procedural/fake-drill': 30 });
+    expect(shardRows(named.outDir).every((row) => row.question.startsWith('Drill '))).toBe(true);
+    // the benchmark is Mixed-45K's: the drill's questions are not in it
+    const bench = parseBenchTsv(readFileSync(join(named.outDir, 'bench.tsv'), 'utf8'));
+    expect(bench.length).toBeGreaterThan(0);
+    expect(bench.some((row) => row.question.startsWith('Drill '))).toBe(false);
+  });
+
   it('refuses worker threads with custom deps, and unknown names, before any work', async () => {
     await expect(buildMixed({ config: configFor({ workers: 2 }), deps: fakeDeps(fakeGenerators()), progress: false })).rejects.toThrow(/workers: 2 worker threads use the registered/);
     await expect(buildMixed({ config: configFor({ only: ['nope'] }), deps: fakeDeps(fakeGenerators()), progress: false })).rejects.toThrow(/only \(--sources\): unknown name "nope"; the names are procedural, fake-yes_no/);

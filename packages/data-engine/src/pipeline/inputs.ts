@@ -82,7 +82,8 @@ function chosenGenerators(config: EngineConfig, deps: EngineDeps): ProceduralGen
   const names = config.procedural.generators;
   if (names.includes('all')) {
     if (names.length > 1) throw new ConfigError(`config: procedural.generators: "all" cannot be listed with other names, found ${JSON.stringify(names)}`);
-    return [...deps.generators];
+    // a drill is not part of Mixed-45K: it runs only when `only` (--sources) names it
+    return deps.generators.filter((generator) => generator.drill !== true || (config.only?.includes(generator.name) ?? false));
   }
   const lookup = generatorLookup(deps.generators);
   return names.map((name, index) => {

@@ -1,5 +1,5 @@
 import { TASK_TYPES, type SampleRow } from '@mixed-r1/records';
-import { GENERATOR_NAMES, GENERATORS, generatorNamed, generatorsForTask } from './registry';
+import { GENERATOR_NAMES, GENERATORS, generatorNamed, generatorsForTask, mixed45kGenerators } from './registry';
 import { MAX_IMAGE_SIDE, MIN_IMAGE_SIDE } from './sample';
 import { decodePng } from './testing/decode-png';
 import { metadataOf } from './testing/scene-oracle';
@@ -24,13 +24,18 @@ describe('procedural generator registry', () => {
   it('has at least one generator for every task type, each under its own name', () => {
     for (const task of TASK_TYPES) expect(generatorsForTask(task).length).toBeGreaterThan(0);
     for (const name of GENERATOR_NAMES) expect(GENERATORS[name].name).toBe(name);
-    expect(GENERATOR_NAMES).toEqual(['chart', 'grounding', 'yes-no', 'multiple-choice', 'open-ended']);
+    expect(GENERATOR_NAMES).toEqual(['chart', 'grounding', 'yes-no', 'multiple-choice', 'open-ended', 'existence-drill']);
+  });
+
+  it('makes Mixed-45K with every generator but the drills', () => {
+    expect(mixed45kGenerators().map((generator) => generator.name)).toEqual(['chart', 'grounding', 'yes-no', 'multiple-choice', 'open-ended']);
+    expect(generatorsForTask('yes_no').map((generator) => generator.name)).toEqual(['yes-no']);
   });
 
   it('finds a generator by name and names the valid ones for an unknown name', () => {
     expect(generatorNamed('chart')).toBe(GENERATORS.chart);
     expect(() => generatorNamed('charts')).toThrow(
-      'unknown procedural generator "charts"; valid generators: chart, grounding, yes-no, multiple-choice, open-ended',
+      'unknown procedural generator "charts"; valid generators: chart, grounding, yes-no, multiple-choice, open-ended, existence-drill',
     );
     expect(() => generatorNamed('toString')).toThrow(/unknown procedural generator "toString"/);
   });

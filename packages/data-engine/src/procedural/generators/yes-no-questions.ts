@@ -24,27 +24,40 @@ export type YesNo = 'yes' | 'no';
 
 const EXISTS_TEMPLATES = ['Is there {a} {kind} in the image?', 'Does the image contain {a} {kind}?', 'Can you see {a} {kind}?'];
 
-const exists: SceneQuestionBuilder<YesNoWant> = (scene, rng, { answer: want }) => {
-  const absent = COLOUR_NAMES.flatMap((colour) => SHAPES.map((shape) => ({ colour, shape }))).filter(
-    (kind) => countOf(scene, sameKind(kind)) === 0,
-  );
-  const plausible = absent.filter(
-    (kind) => countOf(scene, withColour(kind.colour)) > 0 || countOf(scene, withShape(kind.shape)) > 0,
-  );
-  const asked = want === 'yes' ? rng.pick(scene.objects) : rng.pick(plausible.length > 0 ? plausible : absent);
-  const kind = `${asked.colour} ${asked.shape}`;
-  const count = countOf(scene, sameKind(asked));
-  const present = count === 1 ? `is ${articleFor(kind)} ${kind}` : `are ${count} ${asked.colour} ${pluralOf(asked.shape)}`;
-  return {
-    kind: 'exists',
-    question: rng.pick(EXISTS_TEMPLATES).replace('{a}', articleFor(asked.colour)).replace('{kind}', kind),
-    answer: want,
-    reasoning:
-      want === 'yes'
-        ? `The image shows ${inventory(scene)}. There ${present}.`
-        : `The image shows ${inventory(scene)}. None of them is ${articleFor(kind)} ${kind}.`,
+/**
+ * What a "no" existence question asks about: `plausible`, a kind the scene lacks whose colour or
+ * shape it has (so that one glance at the colours does not answer it); `unrelated`, a kind whose
+ * colour and shape are both absent (an easier drill, where any one of them decides).
+ */
+export type ExistenceNegatives = 'plausible' | 'unrelated';
+
+/** "Is there a blue circle?": a kind the scene shows for "yes", one it lacks (as `negatives` says) for "no". */
+export function existenceQuestion(negatives: ExistenceNegatives): SceneQuestionBuilder<YesNoWant> {
+  return (scene, rng, { answer: want }) => {
+    const absent = COLOUR_NAMES.flatMap((colour) => SHAPES.map((shape) => ({ colour, shape }))).filter(
+      (kind) => countOf(scene, sameKind(kind)) === 0,
+    );
+    const sharesColourOrShape = (kind: (typeof absent)[number]) =>
+      countOf(scene, withColour(kind.colour)) > 0 || countOf(scene, withShape(kind.shape)) > 0;
+    const preferred = absent.filter((kind) => sharesColourOrShape(kind) === (negatives === 'plausible'));
+    if (want === 'no' && negatives === 'unrelated' && preferred.length === 0) return null;
+    const asked = want === 'yes' ? rng.pick(scene.objects) : rng.pick(preferred.length > 0 ? preferred : absent);
+    const kind = `${asked.colour} ${asked.shape}`;
+    const count = countOf(scene, sameKind(asked));
+    const present = count === 1 ? `is ${articleFor(kind)} ${kind}` : `are ${count} ${asked.colour} ${pluralOf(asked.shape)}`;
+    return {
+      kind: 'exists',
+      question: rng.pick(EXISTS_TEMPLATES).replace('{a}', articleFor(asked.colour)).replace('{kind}', kind),
+      answer: want,
+      reasoning:
+        want === 'yes'
+          ? `The image shows ${inventory(scene)}. There ${present}.`
+          : `The image shows ${inventory(scene)}. None of them is ${articleFor(kind)} ${kind}.`,
+    };
   };
-};
+}
+
+const exists = existenceQuestion('plausible');
 
 /** The numbers a counting question asks about: each equally often, whatever the answer. */
 export const ASKED_COUNTS: readonly number[] = [1, 2, 3];
