@@ -96,6 +96,8 @@ export const TRAINER_DEFAULTS = {
      * attribute question: of the kind it asks after), or <|vision_start|> when the scene has none.
      */
     referentAttentionTargets: 'objects' as ReferentTargetKind,
+    /** The task types whose examples the objective trains on, e.g. yes_no alone with "answer" targets, where the answer reads the image rather than a reasoning to copy. */
+    referentAttentionTasks: [...TASK_TYPES] as string[],
     validateEvery: 100,
   },
   perception: {
@@ -178,6 +180,7 @@ const CHECKS: Readonly<Record<string, SettingCheck>> = {
   'sft.referentAttentionLayer': nonNegativeInteger,
   'sft.referentAttentionHead': nonNegativeInteger,
   'sft.referentAttentionTargets': oneOf(REFERENT_TARGET_KINDS),
+  'sft.referentAttentionTasks': listOf(TASK_TYPES),
   'sft.validateEvery': positiveInteger,
   'perception.steps': nonNegativeInteger,
   'perception.batchSize': positiveInteger,

@@ -37,6 +37,7 @@ async function examplesOf(samples: readonly SampleRow[], policy: Policy, images:
   const auxiliary = {
     localisation: config.sft.localisationWeight > 0,
     referents: config.sft.referentAttentionWeight > 0,
+    referentTasks: config.sft.referentAttentionTasks,
     referentSpans: config.sft.referentAttentionSpans,
     referentTargets: config.sft.referentAttentionTargets,
     copies: config.sft.copyWeight !== 1,

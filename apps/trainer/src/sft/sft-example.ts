@@ -37,6 +37,8 @@ export interface SftExample {
 export interface AuxiliaryTargets {
   readonly localisation?: boolean;
   readonly referents?: boolean;
+  /** With `referents`: the task types whose examples carry them (default: every type). */
+  readonly referentTasks?: readonly string[];
   /** With `referents`: also the response spans and a grounding answer (default true; see `referentTargets`). */
   readonly referentSpans?: boolean;
   /** With `referents`: what the head looks at, the scene's objects (`referentTargets`, the default), the reasoning's duplicates in the question (`questionDuplicateTargets`) or, from the answer, the question's objects (`answerReferentTargets`). */
@@ -70,8 +72,9 @@ export async function sftExample(sample: SampleRow, policy: Policy, images: Imag
   const answer = policy.tokenizer.encode(sftTarget(sample, prepared.inputSize, target));
   const end = policy.tokenizer.tokenId('<|im_end|>');
   const answerStart = prompt.tokenIds.length + answer.lastIndexOf(policy.tokenizer.tokenId('<answer>')) + 1;
-  const duplicates = auxiliary.referents === true && auxiliary.referentTargets === 'question';
-  const objectReferents = auxiliary.referents === true && !duplicates;
+  const withReferents = auxiliary.referents === true && (auxiliary.referentTasks?.includes(sample.task) ?? true);
+  const duplicates = withReferents && auxiliary.referentTargets === 'question';
+  const objectReferents = withReferents && !duplicates;
   const fromAnswer = objectReferents && auxiliary.referentTargets === 'answer';
   const scene = auxiliary.localisation || objectReferents ? sceneOfSample(sample) : null;
   const { vision, tokens } = policy.params.config;
