@@ -22,7 +22,7 @@ describe('existence drill generator', () => {
 
   it('is a yes/no drill outside Mixed-45K asking existence questions only, half of them "yes"', () => {
     expect([existenceDrillGenerator.task, existenceDrillGenerator.drill]).toEqual(['yes_no', true]);
-    expect(yesNoGenerator.drill).toBeUndefined();
+    expect(yesNoGenerator.drill).toBe(false);
     expect(new Set(drill.map((sample) => metadataOf(sample).question.kind))).toEqual(new Set(['exists']));
     expect(drill.filter((sample) => sample.answer === 'yes').length).toBe(COUNT / 2);
   });

@@ -25,7 +25,7 @@ function yesNoGeneratorOf(name: string, builders: Readonly<Record<string, SceneQ
   return {
     name,
     task: 'yes_no',
-    ...(drill ? { drill } : {}),
+    drill,
     async generate(seed, index) {
       const rng = Rng.forSample(seed, name, index);
       const [width, height] = randomImageSize(rng.derive('size'));
